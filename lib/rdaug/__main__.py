@@ -1,0 +1,5 @@
+"""Allow ``python -m rdaug``."""
+
+from .cli import main
+
+raise SystemExit(main())
