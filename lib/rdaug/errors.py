@@ -49,3 +49,38 @@ class StudyValidationError(ValueError):
 
 class VocabularyError(ValueError):
     """The vocabulary file itself is malformed (a maintainer's error, not a study's)."""
+
+
+class DemoDataError(ValueError):
+    """A demo data set was asked for with arguments it cannot satisfy."""
+
+
+class AugmentationError(ValueError):
+    """An augmentation, generator or evaluation got input it cannot work with."""
+
+
+class ScreeningLogError(ValueError):
+    """One or more screening logs (``data/screening/*.yaml``) are malformed.
+
+    Like :class:`StudyValidationError`, it carries every problem found, each naming
+    the file, the field and what is allowed there.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in screening logs:\n{lines}")
+
+
+class SearchSetupError(ValueError):
+    """The search set-up (queries file, disease list or queue) is malformed."""
+
+
+class EUtilsUnavailableError(OSError):
+    """NCBI E-utilities could not be reached or answered with an error.
+
+    An ``OSError`` rather than a ``ValueError``: nothing the user passed is wrong, the
+    service (or the network to it) is; running again later is the remedy.
+    """
