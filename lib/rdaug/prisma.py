@@ -193,19 +193,6 @@ class ScreeningLog(_Record):
     unconfirmed_figures: list[UnconfirmedFigure] = Field(default_factory=list)
     notes: StrictStr | None = None
 
-    @model_validator(mode="after")
-    def _kind_rules(self) -> ScreeningLog:
-        if self.kind == LIVING and self.period is None:
-            raise ValueError("a living update needs a period (start, end)")
-        if self.kind == ORIGINAL and self.period is not None:
-            raise ValueError("the original review has no period; its studies are cited")
-        if self.kind == LIVING and "new_studies" in self.counts:
-            raise ValueError(
-                "counts.new_studies of a living update is computed from data/studies; "
-                "remove it"
-            )
-        return self
-
 
 class UnconfirmedFigure(_Record):
     """A number said about the review elsewhere that the review itself does not give.
@@ -253,7 +240,7 @@ def _check_log(document: object, label: str, stem: str, reasons: dict[str, str])
     if not isinstance(document, dict):
         kind = type(document).__name__
         return None, [Problem(label, FILE, f"must be a YAML mapping, not {kind}")]
-    problems = []
+    problems = _kind_problems(document, label)
     log = None
     try:
         log = ScreeningLog.model_validate(document)
@@ -317,6 +304,30 @@ def _check_log(document: object, label: str, stem: str, reasons: dict[str, str])
             )
     problems.extend(_overlaps(log, label))
     return (None if problems else log), problems
+
+
+def _kind_problems(document: dict, label: str) -> list[Problem]:
+    """Rules that depend on the kind of arm, checked even when other fields fail."""
+    kind = document.get("kind")
+    counts = document.get("counts")
+    problems = []
+    if kind == LIVING and not document.get("period"):
+        problems.append(
+            Problem(label, "period", "a living update needs a period (start, end)")
+        )
+    if kind == ORIGINAL and document.get("period"):
+        problems.append(
+            Problem(label, "period", "the original review has no period; remove it")
+        )
+    if kind == LIVING and isinstance(counts, dict) and "new_studies" in counts:
+        problems.append(
+            Problem(
+                label,
+                "counts.new_studies",
+                "is computed from data/studies for a living update; remove it",
+            )
+        )
+    return problems
 
 
 def _overlaps(log: ScreeningLog, label: str) -> list[Problem]:
