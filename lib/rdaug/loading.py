@@ -7,9 +7,11 @@ from :func:`load_studies`. Multi-valued fields stay lists in the wide frame;
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +19,7 @@ import pandas as pd
 from .errors import Problem, StudyValidationError
 from .paths import REPO_ROOT, studies_dir
 from .validation import FILE, Checked, check_dataset, check_document, read_yaml
-from .vocabulary import load_vocabulary
+from .vocabulary import load_vocabulary, pinned_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -51,36 +53,92 @@ def study_files(paths: Iterable[os.PathLike | str] | None = None) -> list[Path]:
 
 
 def _label(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        try:
-            return str(path.resolve().relative_to(REPO_ROOT))
-        except ValueError:
-            return str(path)
+    """Name a file for messages: relative to the working folder or the repository."""
+    absolute = os.path.abspath(path)
+    for base in (os.getcwd(), str(REPO_ROOT)):
+        if absolute.startswith(base.rstrip(os.sep) + os.sep):
+            return os.path.relpath(absolute, base)
+    return str(path)
 
 
-def check_files(files: list[Path]) -> tuple[list[Checked], list[Problem]]:
-    """Check study files one by one and then as a dataset; never modifies them."""
+def check_files(
+    files: list[Path], *, dataset: Iterable[Path] = ()
+) -> tuple[list[Checked], list[Problem]]:
+    """Check study files one by one and then as a dataset; never modifies them.
+
+    Parameters
+    ----------
+    files : list of Path
+        The study files to check; every problem found is about one of them.
+    dataset : iterable of Path
+        Further study files that ``files`` must not duplicate (key, DOI, PMID,
+        title), e.g. all of ``data/studies`` when a contributor checks one new file.
+        Their own problems are not reported: invalid ones are skipped here.
+
+    Returns
+    -------
+    checked : list of Checked
+        The valid files among ``files`` with their parsed studies.
+    problems : list of Problem
+        Every problem of ``files``, per file and across the dataset.
+    """
     checked: list[Checked] = []
     problems: list[Problem] = []
-    for path in files:
+    with pinned_vocabulary(), _collector_paused():
+        for path in files:
+            label = _label(path)
+            if not path.is_file():
+                reason = "is a folder" if path.is_dir() else "does not exist"
+                problems.append(Problem(label, FILE, reason))
+                continue
+            if path.suffix != ".yaml":
+                problems.append(Problem(label, FILE, "study files must end in .yaml"))
+            document, read_problems = read_yaml(path, label)
+            if read_problems:
+                problems.extend(read_problems)
+                continue
+            study, study_problems = check_document(document, label, path.stem)
+            problems.extend(study_problems)
+            if study is not None:
+                checked.append(Checked(path, study))
+
+        chosen = {os.path.abspath(p) for p in files}
+        others = [
+            Checked(p, s)
+            for p, s in _valid_studies(
+                p for p in dataset if os.path.abspath(p) not in chosen
+            )
+        ]
+    labels = {_label(p) for p in files}
+    across = check_dataset([*checked, *others], _label)
+    problems.extend(p for p in across if p.path in labels)
+    return checked, problems
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Reading a study creates many small dicts and lists and no reference cycles, yet
+    # each allocation burst triggers Python's cycle collector, whose full passes grow
+    # with everything loaded so far: a fifth of the time for 10,000 files, and more
+    # than linear. Pausing it for the batch changes no result; it runs again after.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _valid_studies(paths: Iterable[Path]):
+    for path in paths:
         label = _label(path)
-        if not path.exists():
-            problems.append(Problem(label, FILE, "does not exist"))
-            continue
-        if path.suffix != ".yaml":
-            problems.append(Problem(label, FILE, "study files must end in .yaml"))
         document, read_problems = read_yaml(path, label)
         if read_problems:
-            problems.extend(read_problems)
             continue
-        study, study_problems = check_document(document, label, path.stem)
-        problems.extend(study_problems)
+        study, _ = check_document(document, label, path.stem)
         if study is not None:
-            checked.append(Checked(path, study))
-    problems.extend(check_dataset(checked, _label))
-    return checked, problems
+            yield path, study
 
 
 def load_studies(
@@ -113,7 +171,9 @@ def load_studies(
         raise StudyValidationError(problems)
 
     frame = studies_frame([item.study for item in checked])
-    where = ", ".join(_label(Path(p)) for p in paths) if paths else _label(studies_dir())
+    where = (
+        ", ".join(_label(Path(p)) for p in paths) if paths else _label(studies_dir())
+    )
     logger.info("validated %d studies in %s", len(frame), where)
     return frame
 
@@ -183,7 +243,9 @@ def _row(study) -> dict:
 
 def studies_frame(studies: list) -> pd.DataFrame:
     """Build the wide DataFrame from validated :class:`~rdaug.schema.Study` objects."""
-    frame = pd.DataFrame([_row(s) for s in studies], columns=list(_COLUMNS))
+    with pinned_vocabulary(), _collector_paused():
+        rows = [_row(s) for s in studies]
+    frame = pd.DataFrame(rows, columns=list(_COLUMNS))
     frame = frame.astype(_COLUMNS)
     return frame.sort_values(["year", "key"], ignore_index=True)
 

@@ -36,10 +36,12 @@ VOCAB_MARK = "x-vocabulary"
 
 def _term_checker(vocabulary_name: str, label: str):
     def check(value: str) -> str:
-        allowed = load_vocabulary().allowed(vocabulary_name)
-        if value in allowed:
+        vocabulary = load_vocabulary()
+        if vocabulary.is_allowed(vocabulary_name, value):
             return value
-        raise ValueError(_unknown_term(value, label, allowed))
+        raise ValueError(
+            _unknown_term(value, label, vocabulary.allowed(vocabulary_name))
+        )
 
     return check
 
@@ -61,18 +63,17 @@ def _term(vocabulary_name: str, label: str):
 
 
 def _check_family(value: str) -> str:
-    allowed = list(load_vocabulary().families)
-    if value in allowed:
+    families = load_vocabulary().families
+    if value in families:
         return value
-    raise ValueError(_unknown_term(value, "method family", allowed))
+    raise ValueError(_unknown_term(value, "method family", list(families)))
 
 
 def _check_technique(value: str) -> str:
     vocabulary = load_vocabulary()
     if vocabulary.family_of(value):
         return value
-    every = [t for f in vocabulary.families for t in vocabulary.techniques(f)]
-    hint = nearest(value, every)
+    hint = nearest(value, vocabulary.all_techniques())
     message = f"{value!r} is not a known technique"
     if hint:
         message += f"; did you mean {hint!r} ({vocabulary.family_of(hint)})?"
@@ -82,7 +83,9 @@ def _check_technique(value: str) -> str:
 def _check_https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or re.search(r"\s", value):
-        raise ValueError(f"{value!r} is not an https:// link; only https links are kept")
+        raise ValueError(
+            f"{value!r} is not an https:// link; only https links are kept"
+        )
     return value
 
 
@@ -100,7 +103,9 @@ def _not_blank(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_not_blank)]
-HttpsUrl = Annotated[StrictStr, AfterValidator(_check_https), Field(pattern=r"^https://")]
+HttpsUrl = Annotated[
+    StrictStr, AfterValidator(_check_https), Field(pattern=r"^https://")
+]
 Focus = _term("study_focus", "study focus")
 DataType = _term("data_type", "data type")
 DiseaseClass = _term("disease_class", "disease class")
@@ -148,11 +153,10 @@ class DataSize(_Record):
     @model_validator(mode="after")
     def _after_not_below_before(self) -> DataSize:
         b, a = self.before, self.after
-        if b and a and b.unit == a.unit and a.value < b.value:
-            raise ValueError(
-                f"after ({a.value} {a.unit}) is below before ({b.value} {b.unit}); "
-                "augmentation adds data, so check the two numbers"
-            )
+        if b and a:
+            message = size_order_message(b.value, b.unit, a.value, a.unit)
+            if message:
+                raise ValueError(message)
         return self
 
 
@@ -165,14 +169,9 @@ class Method(_Record):
 
     @model_validator(mode="after")
     def _techniques_in_family(self) -> Method:
-        vocabulary = load_vocabulary()
-        wrong = [t for t in self.techniques if vocabulary.family_of(t) != self.family]
-        if wrong:
-            where = ", ".join(f"{t!r} is under {vocabulary.family_of(t)!r}" for t in wrong)
-            raise ValueError(
-                f"techniques must belong to {self.family!r}: {where}; "
-                "list them under that family instead"
-            )
+        message = family_mismatch_message(self.family, self.techniques)
+        if message:
+            raise ValueError(message)
         return self
 
 
@@ -194,11 +193,9 @@ class Provenance(_Record):
 
     @model_validator(mode="after")
     def _reference_matches_origin(self) -> Provenance:
-        cited = self.origin == "original review"
-        if cited and self.review_reference is None:
-            raise ValueError("origin 'original review' needs review_reference (a number)")
-        if not cited and self.review_reference is not None:
-            raise ValueError("review_reference is only for origin 'original review'")
+        message = reference_message(self.origin, self.review_reference)
+        if message:
+            raise ValueError(message)
         return self
 
 
@@ -230,25 +227,77 @@ class Study(_Record):
     @model_validator(mode="after")
     def _has_identifier(self) -> Study:
         if not (self.doi or self.pmid or self.url):
-            raise ValueError("needs an identifier: doi, else pmid, else an https url")
+            raise ValueError(NO_IDENTIFIER)
         return self
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Study:
-        for name in ("study_focus", "disease_class", "data_type", "task"):
-            values = getattr(self, name)
-            if len(set(values)) != len(values):
-                raise ValueError(f"{name} lists a term twice")
-        families = [m.family for m in self.methods]
-        if len(set(families)) != len(families):
-            raise ValueError("methods lists a family twice; merge its techniques")
+        for name in REPEAT_FREE:
+            message = repeat_message(name, getattr(self, name))
+            if message:
+                raise ValueError(message)
+        message = repeat_message("methods", [m.family for m in self.methods])
+        if message:
+            raise ValueError(message)
         return self
+
+
+# Checks that span several fields. Pydantic runs a model's own checks only when all of
+# its fields are valid, so the validator also calls these functions on the raw
+# document: a file with a misspelt term still learns that its sizes are reversed.
+NO_IDENTIFIER = "needs an identifier: doi, else pmid, else an https url"
+REPEAT_FREE = ("study_focus", "disease_class", "data_type", "task")
+
+
+def size_order_message(
+    before_value: int, before_unit: str, after_value: int, after_unit: str
+) -> str | None:
+    """Say what is wrong when the size after is below the size before (same unit)."""
+    if before_unit == after_unit and after_value < before_value:
+        return (
+            f"after ({after_value} {after_unit}) is below before "
+            f"({before_value} {before_unit}); augmentation adds data, so check the "
+            "two numbers"
+        )
+    return None
+
+
+def family_mismatch_message(family: str, techniques: list[str]) -> str | None:
+    """Say which known techniques are listed under a family they do not belong to."""
+    vocabulary = load_vocabulary()
+    wrong = [t for t in techniques if vocabulary.family_of(t) not in (None, family)]
+    if not wrong:
+        return None
+    where = ", ".join(f"{t!r} is under {vocabulary.family_of(t)!r}" for t in wrong)
+    return (
+        f"techniques must belong to {family!r}: {where}; "
+        "list them under that family instead"
+    )
+
+
+def reference_message(origin: str, review_reference: int | None) -> str | None:
+    """Say what is wrong when review_reference does not fit the origin."""
+    cited = origin == "original review"
+    if cited and review_reference is None:
+        return "origin 'original review' needs review_reference (a number)"
+    if not cited and review_reference is not None:
+        return "review_reference is only for origin 'original review'"
+    return None
+
+
+def repeat_message(name: str, values: list) -> str | None:
+    """Say that a list field repeats a term (or, for methods, a family)."""
+    if len(set(values)) == len(values):
+        return None
+    if name == "methods":
+        return "methods lists a family twice; merge its techniques"
+    return f"{name} lists a term twice"
 
 
 def study_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of a study file, with the vocabularies as enums."""
     vocabulary = load_vocabulary()
-    every_technique = [t for f in vocabulary.families for t in vocabulary.techniques(f)]
+    every_technique = vocabulary.all_techniques()
 
     def enum_for(name: str) -> list[str]:
         if name == "method_family":

@@ -9,8 +9,11 @@ Table 3 is derived instead of typed.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -46,16 +49,31 @@ class Vocabulary:
         """Return the allowed terms of a flat list (``data_type``, ``task``, ...)."""
         return list(self.terms[name])
 
+    def is_allowed(self, name: str, term: str) -> bool:
+        """Tell whether ``term`` belongs to the flat list ``name``."""
+        return term in self.terms[name]
+
     def techniques(self, family: str) -> list[str]:
         """Return the techniques that belong to a method family."""
         return list(self.families[family]["techniques"])
 
+    def all_techniques(self) -> list[str]:
+        """Return every technique, family by family, in the file's order."""
+        return list(self._family_of_technique)
+
     def family_of(self, technique: str) -> str | None:
         """Return the family a technique belongs to, or None if it is unknown."""
-        for family, spec in self.families.items():
-            if technique in spec["techniques"]:
-                return family
-        return None
+        return self._family_of_technique.get(technique)
+
+    @cached_property
+    def _family_of_technique(self) -> dict[str, str]:
+        # Validation asks this for every technique of every study: a dict lookup
+        # instead of a scan of all families keeps 10,000 files within seconds.
+        return {
+            technique: family
+            for family, spec in self.families.items()
+            for technique in spec.get("techniques") or {}
+        }
 
     def approach(self, family: str) -> str:
         """Return 'data augmentation' or 'synthetic data generation' for a family."""
@@ -90,7 +108,9 @@ def _read(path: Path) -> Vocabulary:
     if missing:
         raise VocabularyError(f"{path}: missing vocabularies {missing}")
 
-    terms = {name: {str(k): str(v) for k, v in raw[name].items()} for name in FLAT_LISTS}
+    terms = {
+        name: {str(k): str(v) for k, v in raw[name].items()} for name in FLAT_LISTS
+    }
     families = raw["method_family"]
     seen: dict[str, str] = {}
     for family, spec in families.items():
@@ -113,7 +133,33 @@ def _cached(path: str, mtime_ns: int) -> Vocabulary:
     return _read(Path(path))
 
 
+_pinned: ContextVar[Vocabulary | None] = ContextVar("pinned_vocabulary", default=None)
+
+
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    """Load the vocabulary file (cached until the file changes)."""
+    """Load the vocabulary file (cached until the file changes).
+
+    Inside a :func:`pinned_vocabulary` block the vocabulary loaded at its start is
+    returned without looking at the file again.
+    """
+    if path is None:
+        pinned = _pinned.get()
+        if pinned is not None:
+            return pinned
     path = Path(path) if path else vocabulary_path()
     return _cached(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@contextmanager
+def pinned_vocabulary() -> Iterator[Vocabulary]:
+    """Use one loaded vocabulary for every check made inside the block.
+
+    Checking a study looks up a dozen terms; finding and stat-ing the vocabulary file
+    for each lookup cost more than reading the study itself. A batch of files is
+    checked against the vocabulary as it was when the batch started.
+    """
+    token = _pinned.set(load_vocabulary())
+    try:
+        yield _pinned.get()
+    finally:
+        _pinned.reset(token)
