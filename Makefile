@@ -25,6 +25,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip check
 	touch $(STAMP)
 
+# Generated inputs (vega bundle, study bibliography), cache records of notebooks whose
+# data/ or lib/ inputs changed, then jupyter-book with warnings as errors.
+book: $(STAMP)
+	$(PY) -m rdaug.book build
+
+# The browser tests drive Debian's headless Chromium; install it once when missing.
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 validate: $(STAMP)
 	$(BIN)/rdaug validate
 
@@ -32,11 +41,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check lib tests scripts
 	$(BIN)/ruff format --check lib tests scripts
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest
 
 bench: $(STAMP)
 	$(PY) scripts/bench_validate.py
+	$(PY) scripts/bench_build.py
 
 clean:
 	rm -rf _build .jupyter_cache

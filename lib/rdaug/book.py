@@ -53,7 +53,9 @@ def load_original_review() -> dict:
     study files needs no copy of it.
     """
     candidate = data_dir() / "original_review.yaml"
-    path = candidate if candidate.exists() else REPO_ROOT / "data" / "original_review.yaml"
+    path = (
+        candidate if candidate.exists() else REPO_ROOT / "data" / "original_review.yaml"
+    )
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
@@ -98,7 +100,11 @@ def glue_text(name: str, value) -> None:
     """Glue ``value`` for the prose without displaying it; strings lose their quotes."""
     from myst_nb import glue
 
-    glue(name, value if isinstance(value, int | float) else PlainText(value), display=False)
+    glue(
+        name,
+        value if isinstance(value, int | float) else PlainText(value),
+        display=False,
+    )
 
 
 # --- table of contents ------------------------------------------------------------
@@ -237,6 +243,22 @@ def _is_notebook(path: Path) -> bool:
     return path.suffix == ".md" and head.startswith("---") and "kernelspec" in head
 
 
+def _matching_record(cache, notebook: Path):
+    """Return the cache record myst-nb would reuse for ``notebook``, if any."""
+    import nbformat
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    text = notebook.read_text(encoding="utf-8")
+    if notebook.suffix == ".ipynb":
+        node = nbformat.reads(text, as_version=4)
+    else:
+        node = read_myst_markdown_notebook(text)
+    try:
+        return cache.match_cache_notebook(node)
+    except KeyError:
+        return None
+
+
 def refresh_cache(root: Path = REPO_ROOT, toc: Path | None = None) -> list[Path]:
     """Drop cached executions whose inputs changed since the last build.
 
@@ -254,17 +276,27 @@ def refresh_cache(root: Path = REPO_ROOT, toc: Path | None = None) -> list[Path]
     fingerprints = input_fingerprints()
     store = root / FINGERPRINTS
     previous = json.loads(store.read_text()) if store.exists() else {}
-    stale = [nb for nb in notebooks if previous.get(str(nb)) != fingerprints[input_kind(nb)]]
+    stale = [
+        nb for nb in notebooks if previous.get(str(nb)) != fingerprints[input_kind(nb)]
+    ]
 
     dropped: list[Path] = []
     cache_dir = root / CACHE
     if cache_dir.exists() and stale:
         cache = get_cache(cache_dir)
         stale_uris = {str(nb) for nb in stale}
-        for record in cache.list_cache_records():
-            if record.uri in stale_uris:
-                cache.remove_cache(record.pk)
-                dropped.append(Path(record.uri))
+        doomed = {
+            r.pk: r.uri for r in cache.list_cache_records() if r.uri in stale_uris
+        }
+        # myst-nb finds a cached run by the hash of the code cells, wherever it was
+        # made (a moved or copied tree keeps its records), so match by hash as well.
+        for notebook in stale:
+            record = _matching_record(cache, notebook)
+            if record is not None:
+                doomed[record.pk] = record.uri
+        for pk, uri in doomed.items():
+            cache.remove_cache(pk)
+            dropped.append(Path(uri))
 
     stale_stems = {nb.stem for nb in stale}
     readers = [
@@ -291,7 +323,7 @@ def refresh_cache(root: Path = REPO_ROOT, toc: Path | None = None) -> list[Path]
     return dropped
 
 
-# --- the build --------------------------------------------------------------------------
+# --- the build ---------------------------------------------------------------
 
 
 def build(root: Path = REPO_ROOT, *, extra_args: tuple[str, ...] = ()) -> int:

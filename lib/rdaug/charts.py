@@ -135,7 +135,7 @@ def stacked_studies(
     elif colour:
         encodings["color"] = alt.Color(f"{colour}:N")
     chart = alt.Chart(points, title=title).mark_bar(stroke="white", strokeWidth=0.5)
-    return chart.encode(**encodings).properties(width=520)
+    return chart.encode(**encodings).properties(width=420)
 
 
 __all__ = [
