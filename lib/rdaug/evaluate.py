@@ -103,7 +103,7 @@ def cross_validate_augmentation(
         ``expansion_factor`` (rows fitted / real training rows).
     """
     from sklearn.model_selection import StratifiedKFold
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     X, y = _check_xy(X, y)
     minority_label = y.value_counts().idxmin()
@@ -341,3 +341,68 @@ def _check_same_columns(real: pd.DataFrame, other: pd.DataFrame) -> None:
             "real and synthetic tables must have the same columns in the same "
             f"order; got {list(real.columns)} and {list(other.columns)}"
         )
+
+
+def summarise_over_seeds(
+    results: pd.DataFrame, by: Sequence[str], metrics: Sequence[str]
+) -> pd.DataFrame:
+    """Average folds within each seed, then give mean and spread across seeds.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group of ``by`` and metric: ``mean``, ``std`` (across seeds),
+        ``min``, ``max`` and ``seeds`` (how many).
+    """
+    by = list(by)
+    per_seed = results.groupby([*by, "seed"], as_index=False)[list(metrics)].mean()
+    long = per_seed.melt(id_vars=[*by, "seed"], var_name="metric", value_name="score")
+    summary = long.groupby([*by, "metric"], as_index=False, sort=False)["score"].agg(
+        mean="mean", std="std", min="min", max="max", seeds="count"
+    )
+    return summary
+
+
+def spread_chart(
+    results: pd.DataFrame,
+    *,
+    category: str,
+    metrics: Sequence[str],
+    title: str = "",
+    order: Sequence[str] | None = None,
+) -> Any:
+    """Altair chart of per-seed scores (points) with their mean and +-1 SD (bar).
+
+    ``results`` has one row per seed (and fold: folds are averaged within a seed)
+    with a ``category`` column (the technique or setting) and the ``metrics``.
+    """
+    import altair as alt
+
+    per_seed = results.groupby([category, "seed"], as_index=False)[list(metrics)].mean()
+    long = per_seed.melt(
+        id_vars=[category, "seed"], var_name="metric", value_name="score"
+    )
+    sort = list(order) if order is not None else None
+    y = alt.Y(f"{category}:N", sort=sort, title=None)
+    base = alt.Chart(long)
+    points = base.mark_circle(size=40, opacity=0.5).encode(
+        x=alt.X("score:Q", scale=alt.Scale(zero=False), title="score"),
+        y=y,
+        color=alt.Color(f"{category}:N", sort=sort, legend=None),
+        tooltip=[
+            alt.Tooltip(f"{category}:N"),
+            alt.Tooltip("seed:O"),
+            alt.Tooltip("score:Q", format=".3f"),
+        ],
+    )
+    mean = base.mark_tick(thickness=3, size=18, color="black").encode(
+        x="mean(score):Q", y=y, tooltip=[alt.Tooltip("mean(score):Q", format=".3f")]
+    )
+    error = base.mark_errorbar(extent="stdev").encode(x="score:Q", y=y)
+    return (
+        alt.layer(error, points, mean)
+        .properties(width=220, height=26 * long[category].nunique())
+        .facet(column=alt.Column("metric:N", title=None, sort=list(metrics)), data=long)
+        .resolve_scale(x="independent")
+        .properties(title=title)
+    )

@@ -14,7 +14,12 @@ module and is re-exported here:
 """
 
 from ._generative import TABULAR_GENERATORS, ImageVAE, TabularGenerator, seeded
-from ._image import CLASSICAL_TRANSFORMS, augment_image, augment_images
+from ._image import (
+    CLASSICAL_TRANSFORMS,
+    augment_image,
+    augment_images,
+    image_grid_png,
+)
 from ._model_based import BayesianNetworkGenerator, VisitTransitionModel
 from ._tabular import OVERSAMPLERS, make_oversampler, oversampling_pipeline
 
@@ -28,6 +33,7 @@ __all__ = [
     "VisitTransitionModel",
     "augment_image",
     "augment_images",
+    "image_grid_png",
     "make_oversampler",
     "oversampling_pipeline",
     "seeded",

@@ -269,7 +269,7 @@ class ImageVAE:
     def fit(self, images: np.ndarray, labels: np.ndarray | None = None) -> ImageVAE:
         """Train on images of shape ``(n, height, width)`` with values in [0, 1]."""
         import torch
-        from tqdm.auto import tqdm
+        from tqdm import tqdm
 
         images = np.asarray(images, dtype=np.float32)
         if images.ndim != 3 or images.min() < 0 or images.max() > 1:

@@ -248,3 +248,48 @@ def _check_image(image: np.ndarray) -> None:
             f"expected a 2-d gray image, got shape {np.shape(image)}; "
             "convert colour images with skimage.color.rgb2gray"
         )
+
+
+def image_grid_png(
+    rows: Sequence[Sequence[np.ndarray]],
+    *,
+    column_titles: Sequence[str] = (),
+    tile: int = 112,
+    gap: int = 4,
+) -> bytes:
+    """Lay out gray images in a grid and return it as PNG bytes (Pillow).
+
+    Parameters
+    ----------
+    rows : sequence of sequences of numpy.ndarray
+        Images in [0, 1]; each is resized to ``tile`` x ``tile`` pixels (nearest
+        neighbour, so small images stay sharp rather than blurred).
+    column_titles : sequence of str
+        Text above each column (Pillow's built-in font).
+    tile, gap : int
+        Tile size and spacing in pixels.
+    """
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    n_columns = max(len(row) for row in rows)
+    header = 16 if column_titles else 0
+    width = n_columns * (tile + gap) + gap
+    height = len(rows) * (tile + gap) + gap + header
+    canvas = Image.new("L", (width, height), color=255)
+    draw = ImageDraw.Draw(canvas)
+    for column, title in enumerate(column_titles):
+        draw.text((gap + column * (tile + gap), 2), str(title)[:18], fill=0)
+    for row_index, row in enumerate(rows):
+        for column, image in enumerate(row):
+            pixels = np.clip(np.asarray(image, dtype=float), 0, 1) * 255
+            tile_image = Image.fromarray(pixels.astype(np.uint8)).resize(
+                (tile, tile), Image.Resampling.NEAREST
+            )
+            left = gap + column * (tile + gap)
+            top = header + gap + row_index * (tile + gap)
+            canvas.paste(tile_image, (left, top))
+    buffer = BytesIO()
+    canvas.save(buffer, format="PNG")
+    return buffer.getvalue()
