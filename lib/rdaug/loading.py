@@ -52,13 +52,16 @@ def study_files(paths: Iterable[os.PathLike | str] | None = None) -> list[Path]:
     return files
 
 
-def _label(path: Path) -> str:
+def display_path(path: os.PathLike | str) -> str:
     """Name a file for messages: relative to the working folder or the repository."""
     absolute = os.path.abspath(path)
     for base in (os.getcwd(), str(REPO_ROOT)):
         if absolute.startswith(base.rstrip(os.sep) + os.sep):
             return os.path.relpath(absolute, base)
     return str(path)
+
+
+_label = display_path
 
 
 def check_files(
