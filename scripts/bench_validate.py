@@ -37,7 +37,7 @@ WORDS = (
 DISEASES = [
     ("acute lymphoblastic leukaemia", 513),
     ("amyotrophic lateral sclerosis", 803),
-    ("duchenne muscular dystrophy", 98896),
+    ("duchenne muscular dystrophy", 262),
     ("cystic fibrosis", 586),
     ("retinoblastoma", 790),
     ("glioblastoma", None),

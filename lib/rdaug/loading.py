@@ -115,7 +115,7 @@ def check_files(
     labels = {_label(p) for p in files}
     across = check_dataset([*checked, *others], _label)
     problems.extend(p for p in across if p.path in labels)
-    return checked, problems
+    return checked, sorted(problems)
 
 
 @contextmanager

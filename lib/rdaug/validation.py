@@ -287,6 +287,8 @@ def _from_pydantic(error: ValidationError, label: str) -> list[Problem]:
             message = "is required"
         elif item["type"] == "string_pattern_mismatch":
             message = _pattern_message(loc, item.get("input"))
+        elif item.get("input", ...) is None and item["type"].endswith("_type"):
+            message = "is empty but needed here; fill it in"
         elif item["type"] == "list_type" and isinstance(item.get("input"), str):
             message = (
                 f"must be a list (got {_short(item['input'])}); write it as "
