@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from rdaug.cli import main
 from rdaug.loading import check_files, study_files
 from rdaug.validation import normalised_title, read_yaml
@@ -198,9 +197,7 @@ def test_whitespace_only_file_counts_as_empty(tmp_path):
     document, problems = read_yaml(path, "blank")
 
     assert document is None
-    assert [p.message for p in problems] == [
-        "is empty; copy data/study-template.yaml"
-    ]
+    assert [p.message for p in problems] == ["is empty; copy data/study-template.yaml"]
 
 
 def test_merge_keys_and_aliases_are_read_like_plain_yaml(tmp_path):
