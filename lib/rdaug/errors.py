@@ -84,3 +84,7 @@ class EUtilsUnavailableError(OSError):
     An ``OSError`` rather than a ``ValueError``: nothing the user passed is wrong, the
     service (or the network to it) is; running again later is the remedy.
     """
+
+
+class ChangelogError(ValueError):
+    """``data/changelog.yaml`` is malformed; the message names the file and field."""
