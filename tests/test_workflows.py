@@ -1,9 +1,8 @@
-"""The GitHub Actions workflows publish from main, rebuild weekly, and only report links."""
+"""The workflows publish from main, rebuild weekly, and only report broken links."""
 
 from __future__ import annotations
 
 import yaml
-
 from rdaug.paths import REPO_ROOT
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
