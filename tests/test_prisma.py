@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -406,3 +407,49 @@ def test_no_warning_for_consistent_full_log(tmp_path):
             write_logs(tmp_path, log),
         )
     assert counts.arms[0].counts["new_studies"] == 1
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_prisma_command_prints_counts_writes_svg_and_lists_pending(tmp_path, capsys):
+    from rdaug.cli import main
+
+    fixture_studies = Path(__file__).parent / "fixtures" / "studies"
+    svg_path = tmp_path / "flow.svg"
+    code = main(
+        [
+            "prisma",
+            "--screening",
+            str(FIXTURES),
+            "--studies",
+            str(fixture_studies),
+            "--svg",
+            str(svg_path),
+        ]
+    )
+    assert code == 0
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "records_screened" in out and "2027-06" in out and "total" in out
+    assert "excluded by reason" in out
+    assert "counted in no arm yet" in out  # fixture studies were added in 2026-12
+    assert "warning: screening log 2027-06: included decisions" in captured.err
+    assert ET.fromstring(svg_path.read_text("utf-8")).tag == f"{SVG}svg"
+
+    assert main(["prisma", "--screening", str(FIXTURES), "--json",
+                 "--studies", str(fixture_studies)]) == 0  # fmt: skip
+    report = json.loads(capsys.readouterr().out)
+    arm = report["arms"][1]
+    assert arm["counts"]["records_screened"] == 8
+    assert report["arms"][0]["counts"]["database_results"] == prisma.NOT_REPORTED
+
+
+def test_prisma_command_reports_bad_logs_and_exits_1(tmp_path, capsys):
+    from rdaug.cli import main
+
+    (tmp_path / "2027-06.yaml").write_text("update: 2027-06\nkind: sideways\n", "utf-8")
+    assert main(["prisma", "--screening", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "2027-06.yaml: kind:" in err
+    assert "2027-06.yaml: label: is required" in err

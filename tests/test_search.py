@@ -522,3 +522,12 @@ def test_default_start_is_where_the_last_pubmed_run_ended():
     studies = pd.DataFrame({"added": pd.to_datetime(["2026-12-03"])})
     assert search.default_since(queue, [], studies) == dt.date(2027, 1, 5)
     assert search.default_since(search.Queue(), [], studies) == dt.date(2026, 12, 3)
+
+
+def test_cli_discovers_the_search_command(data_folder, capsys):
+    from rdaug.cli import main
+
+    assert main(["search", "--print-queries", "--database", "Scopus"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Scopus (2 queries, run by hand):")
+    assert "PubMed" not in out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 
 from ..errors import ScreeningLogError, StudyValidationError
@@ -56,10 +57,14 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         studies = load_studies([args.studies] if args.studies else None)
-        counts = prisma_counts(studies, args.screening)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            counts = prisma_counts(studies, args.screening)
     except (ScreeningLogError, StudyValidationError) as error:
         print(error, file=sys.stderr)
         return 1
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
 
     if args.json:
         print(json.dumps(_as_json(counts), indent=2, ensure_ascii=False))
