@@ -58,7 +58,8 @@ def summary_lines(studies: pd.DataFrame, top: int = 5) -> list[str]:
         lines.append(f"{label}: {', '.join(parts) if parts else 'none reported'}")
     unknown = int(studies["approach"].isna().sum())
     if unknown:
-        lines.append(f"{unknown} studies name no method family yet")
+        verb = "study names" if unknown == 1 else "studies name"
+        lines.append(f"{unknown} {verb} no method family yet")
     return lines
 
 
