@@ -132,10 +132,11 @@ def bibtex_escape(text: str) -> str:
 
     Notes
     -----
-    pybtex, which renders the book's bibliography, prints ``\\textbraceleft`` and
-    ``\\textasciicircum`` by name instead of as ``{`` and ``^``; LaTeX prints them
-    right. No study title uses either character; if one does, the book shows the
-    command name until pybtex learns these two commands.
+    The escapes are those LaTeX needs. pybtex, which renders the book's
+    bibliography, prints four of them as written (``\\textbraceleft``,
+    ``\\textbraceright``, ``\\textasciicircum``, ``\\$``) instead of as ``{``,
+    ``}``, ``^`` and ``$``. No study title uses these characters; if one does, the
+    book shows the escape until pybtex decodes them.
     """
     text = " ".join(text.split())  # a line break inside a field is only a space
     return _LATEX_PATTERN.sub(lambda match: _LATEX_SPECIALS[match.group()], text)
