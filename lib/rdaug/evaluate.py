@@ -356,8 +356,8 @@ def summarise_over_seeds(
     """
     by = list(by)
     per_seed = results.groupby([*by, "seed"], as_index=False)[list(metrics)].mean()
-    long = per_seed.melt(id_vars=[*by, "seed"], var_name="metric", value_name="score")
-    summary = long.groupby([*by, "metric"], as_index=False, sort=False)["score"].agg(
+    long = per_seed.melt(id_vars=[*by, "seed"], var_name="metric", value_name="value")
+    summary = long.groupby([*by, "metric"], as_index=False, sort=False)["value"].agg(
         mean="mean", std="std", min="min", max="max", seeds="count"
     )
     return summary
@@ -380,25 +380,25 @@ def spread_chart(
 
     per_seed = results.groupby([category, "seed"], as_index=False)[list(metrics)].mean()
     long = per_seed.melt(
-        id_vars=[category, "seed"], var_name="metric", value_name="score"
+        id_vars=[category, "seed"], var_name="metric", value_name="value"
     )
     sort = list(order) if order is not None else None
     y = alt.Y(f"{category}:N", sort=sort, title=None)
     base = alt.Chart(long)
     points = base.mark_circle(size=40, opacity=0.5).encode(
-        x=alt.X("score:Q", scale=alt.Scale(zero=False), title="score"),
+        x=alt.X("value:Q", scale=alt.Scale(zero=False), title="score"),
         y=y,
         color=alt.Color(f"{category}:N", sort=sort, legend=None),
         tooltip=[
             alt.Tooltip(f"{category}:N"),
             alt.Tooltip("seed:O"),
-            alt.Tooltip("score:Q", format=".3f"),
+            alt.Tooltip("value:Q", title="score", format=".3f"),
         ],
     )
     mean = base.mark_tick(thickness=3, size=18, color="black").encode(
-        x="mean(score):Q", y=y, tooltip=[alt.Tooltip("mean(score):Q", format=".3f")]
+        x="mean(value):Q", y=y, tooltip=[alt.Tooltip("mean(value):Q", format=".3f")]
     )
-    error = base.mark_errorbar(extent="stdev").encode(x="score:Q", y=y)
+    error = base.mark_errorbar(extent="stdev").encode(x="value:Q", y=y)
     return (
         alt.layer(error, points, mean)
         .properties(width=220, height=26 * long[category].nunique())
