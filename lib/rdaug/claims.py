@@ -70,6 +70,12 @@ def _studies_use(count: int) -> str:
     return "1 study uses" if count == 1 else f"{count} studies use"
 
 
+def _reporting(count: int, approach: str) -> str:
+    """'1 data augmentation study reports' or '3 ... studies report'."""
+    noun = "study reports" if count == 1 else "studies report"
+    return f"{count} {approach} {noun}"
+
+
 def _studies_with(studies: pd.DataFrame, column: str) -> pd.DataFrame:
     """Rows whose list column is not empty."""
     reported = studies[column].map(lambda v: v is not None and len(v) > 0)
@@ -296,13 +302,13 @@ def check_da_expansion(studies: pd.DataFrame) -> ClaimCheck:
     if len(factors) < MIN_FACTORS:
         verdict = NOT_ENOUGH_DATA
         evidence = (
-            f"{len(factors)} data augmentation studies report sizes before and after "
+            f"{_reporting(len(factors), 'data augmentation')} sizes before and after "
             "in the same unit."
         )
     else:
         verdict = HOLDS if low <= numbers["median"] <= high else DOES_NOT_HOLD
         evidence = (
-            f"{len(factors)} data augmentation studies report sizes before and after: "
+            f"{_reporting(len(factors), 'data augmentation')} sizes before and after: "
             f"median expansion {numbers['median']:.1f}x (middle half "
             f"{numbers['q1']:.1f}-{numbers['q3']:.1f}x)."
         )
@@ -332,13 +338,13 @@ def check_sdg_expansion(studies: pd.DataFrame) -> ClaimCheck:
     if len(factors) < MIN_FACTORS:
         verdict = NOT_ENOUGH_DATA
         evidence = (
-            f"{len(factors)} synthetic data generation studies report sizes before "
+            f"{_reporting(len(factors), 'synthetic data generation')} sizes before "
             "and after in the same unit."
         )
     else:
         verdict = HOLDS if numbers["max"] >= SDG_REACH else DOES_NOT_HOLD
         evidence = (
-            f"{len(factors)} synthetic data generation studies report sizes before "
+            f"{_reporting(len(factors), 'synthetic data generation')} sizes before "
             f"and after: median expansion {numbers['median']:.1f}x, largest "
             f"{numbers['max']:.1f}x."
         )
