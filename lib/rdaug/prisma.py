@@ -634,14 +634,20 @@ def prisma_counts(
 
 # --------------------------------------------------------------------------- drawing
 
-_BOX_W = 250
-_SIDE_W = 230
-_GAP = 40
-_ARM_W = _BOX_W + _GAP + _SIDE_W
-_ARM_GAP = 60
-_LEFT = 40
+# Arms are stacked top to bottom, so the diagram keeps one readable width (about that
+# of a book page) however many updates it shows.
+_PHASE_W = 34
+_LEFT = 10
+_BOX_W = 270
+_GAP = 30
+_SIDE_W = 250
+_BYPASS = 24  # right margin where the previous studies' line runs to the total
+_WIDTH = _LEFT + _PHASE_W + _BOX_W + _GAP + _SIDE_W + _BYPASS + _LEFT
 _LINE = 15
-_CHARS = 38  # characters per line in a box at 12 px sans-serif
+_CHARS = 42  # characters per line of a main box at 12 px sans-serif
+_SIDE_CHARS = 38
+_ROW_GAP = 22
+_ARM_GAP = 36
 
 
 def _wrap(text: str, width: int = _CHARS) -> list[str]:
@@ -706,8 +712,10 @@ def _database_line(arm: PrismaArm) -> list[str]:
     return _wrap("Databases: " + ", ".join(arm.databases))
 
 
-def _boxed(label: str, value: int | str | None, extra: list[str] = ()) -> list[str]:
-    lines = _wrap(label)
+def _boxed(
+    label: str, value: int | str | None, extra: list[str] = (), *, side: bool = False
+) -> list[str]:
+    lines = _wrap(label, _SIDE_CHARS if side else _CHARS)
     if value is not None:
         lines.append(f"({_n(value)})")
     return [*lines, *extra]
@@ -719,7 +727,9 @@ def _rows(arm: PrismaArm) -> list[tuple[list[str] | None, list[str] | None]]:
     reasons = arm.dbr_excluded_reasons
     reason_lines = []
     if isinstance(reasons, dict):
-        reason_lines = [f"  {reason} (n = {n})" for reason, n in reasons.items()]
+        for reason, n in reasons.items():
+            wrapped = _wrap(f"{reason} (n = {n})", _SIDE_CHARS - 2)
+            reason_lines += [f"  {line}" for line in wrapped]
     previous = None
     total = None
     included_label = "Studies included in review"
@@ -734,19 +744,23 @@ def _rows(arm: PrismaArm) -> list[tuple[list[str] | None, list[str] | None]]:
         (
             ["Records identified from databases", f"({_n(c['database_results'])})"]
             + _database_line(arm),
-            _boxed("Records removed before screening: duplicates", c["duplicates"]),
+            _boxed(
+                "Records removed before screening: duplicates",
+                c["duplicates"],
+                side=True,
+            ),
         ),
         (
             _boxed("Records screened", c["records_screened"]),
-            _boxed("Records excluded", c["records_excluded"]),
+            _boxed("Records excluded", c["records_excluded"], side=True),
         ),
         (
             _boxed("Reports sought for retrieval", c["dbr_sought_reports"]),
-            _boxed("Reports not retrieved", c["dbr_notretrieved_reports"]),
+            _boxed("Reports not retrieved", c["dbr_notretrieved_reports"], side=True),
         ),
         (
             _boxed("Reports assessed for eligibility", c["dbr_assessed"]),
-            _boxed("Reports excluded", c["dbr_excluded"], reason_lines),
+            _boxed("Reports excluded", c["dbr_excluded"], reason_lines, side=True),
         ),
         (_boxed(included_label, c["new_studies"]), None),
         (total, None),
@@ -763,9 +777,10 @@ def _height(lines: list[str] | None) -> int:
 def flow_diagram_svg(counts: PrismaCounts) -> str:
     """Draw the PRISMA 2020 flow diagram of every arm as one self-contained SVG.
 
-    Each arm is a column of the template's boxes (identification, screening,
-    included), side by side and aligned row by row; an update's column opens with
-    the studies of the previous version, which join its new studies in the total.
+    Each arm (the original review, then each update, top to bottom) is drawn with
+    the template's boxes: identification, screening and inclusion in the main
+    column, removed and excluded records beside them. An update opens with the
+    studies of the previous version, which join its new studies in the total.
     Unknown counts read ``n = not reported`` or ``n = not recorded`` in grey
     italics. Every text is escaped, the font is the reader's own sans-serif and
     nothing is loaded from elsewhere, so the file displays offline and can be saved
@@ -782,70 +797,75 @@ def flow_diagram_svg(counts: PrismaCounts) -> str:
         An ``<svg>`` element with a ``viewBox``, a ``<title>`` and a ``<desc>``.
     """
     canvas = _Canvas()
-    all_rows = [_rows(arm) for arm in counts.arms]
-    row_count = len(all_rows[0]) if all_rows else 0
-    heights = [
-        max((max(_height(r[i][0]), _height(r[i][1])) for r in all_rows), default=0)
-        for i in range(row_count)
-    ]
-    tops, y = [], 70
-    for height in heights:
-        tops.append(y)
-        y += height + (24 if height else 0)
-    bottom = y
-
-    for index, (arm, rows) in enumerate(zip(counts.arms, all_rows, strict=True)):
-        x = _LEFT + 90 + index * (_ARM_W + _ARM_GAP)
-        side = x + _BOX_W + _GAP
-        canvas.text(x, 40, arm.label, font_weight="bold", font_size="14")
+    x = _LEFT + _PHASE_W
+    side = x + _BOX_W + _GAP
+    y = 10
+    for index, arm in enumerate(counts.arms):
+        if index:
+            canvas.parts.append(
+                f'<line x1="{_LEFT}" y1="{y - _ARM_GAP / 2}" x2="{_WIDTH - _LEFT}" '
+                f'y2="{y - _ARM_GAP / 2}" stroke="#bbb" stroke-dasharray="4 4"/>'
+            )
+        canvas.text(_LEFT, y + 16, arm.label, font_weight="bold", font_size="14")
+        y += 30
+        rows = _rows(arm)
+        tops: dict[int, float] = {}
+        heights: dict[int, int] = {}
         previous_bottom = None
         for row, (main, side_lines) in enumerate(rows):
             if not main:
                 continue
-            top = tops[row]
             main_h = _height(main)
+            tops[row], heights[row] = y, max(main_h, _height(side_lines))
             fill = {0: "#eef2f7", 5: "#fdf6e3", 6: "#fdf6e3"}.get(row, "#ffffff")
-            canvas.box(x, top, _BOX_W, main, fill=fill)
-            if previous_bottom is not None and row > 1:
-                canvas.arrow(x + _BOX_W / 2, previous_bottom, x + _BOX_W / 2, top)
+            canvas.box(x, y, _BOX_W, main, fill=fill)
+            if previous_bottom is not None:
+                canvas.arrow(x + _BOX_W / 2, previous_bottom, x + _BOX_W / 2, y)
             if side_lines:
-                canvas.box(side, top, _SIDE_W, side_lines)
-                canvas.arrow(x + _BOX_W, top + main_h / 2, side, top + main_h / 2)
+                canvas.box(side, y, _SIDE_W, side_lines)
+                canvas.arrow(x + _BOX_W, y + main_h / 2, side, y + main_h / 2)
             if row >= 1:
-                previous_bottom = top + main_h
-        if rows[0][0] and rows[-1][0]:
-            # Previous studies bypass this update's screening and join the total.
+                previous_bottom = y + main_h
+            y += heights[row] + _ROW_GAP
+        if 0 in tops and 6 in tops:
+            # The previous version's studies bypass this update's screening; rows 0
+            # and 6 have no side box, so the line crosses none.
             start_y = tops[0] + _height(rows[0][0]) / 2
-            end_y = tops[-1] + _height(rows[-1][0]) / 2
-            canvas.path(
-                f"M {x} {start_y} H {x - 16} V {end_y} H {x}",
+            end_y = tops[6] + _height(rows[6][0]) / 2
+            lane = side + _SIDE_W + _BYPASS / 2
+            canvas.path(f"M {x + _BOX_W} {start_y} H {lane} V {end_y} H {x + _BOX_W}")
+        for name, first, last in _PHASES:
+            present = [r for r in range(first, last + 1) if r in tops]
+            if not present:
+                continue
+            top = tops[present[0]]
+            bottom = tops[present[-1]] + heights[present[-1]]
+            middle = (top + bottom) / 2
+            canvas.parts.append(
+                f'<rect x="{_LEFT}" y="{top}" width="{_PHASE_W - 10}" '
+                f'height="{bottom - top}" rx="3" fill="#dbe4f0"/>'
+            )
+            canvas.text(
+                _LEFT + (_PHASE_W - 10) / 2 + 4,
+                middle,
+                name,
+                transform=f"rotate(-90 {_LEFT + (_PHASE_W - 10) / 2 + 4} {middle})",
+                text_anchor="middle",
+                font_weight="bold",
+                font_size="11",
             )
         notes = [f"Counts marked '{arm.unknown}' are unknown."]
         if arm.kind == ORIGINAL:
             notes.append(
                 f"Study files in this dataset: n = {arm.studies_in_dataset:,}."
             )
-        line_y = bottom + 4
         for line in notes:
-            for wrapped in _wrap(line, 80):
-                canvas.text(x, line_y, wrapped, font_size="11", fill="#444")
-                line_y += 14
+            for wrapped in _wrap(line, 90):
+                canvas.text(x, y + 2, wrapped, font_size="11", fill="#444")
+                y += 14
+        y += _ARM_GAP
 
-    for name, first, last in _PHASES:
-        if heights[first] == 0 and first == 0:
-            first = 1
-        middle = (tops[first] + tops[last] + heights[last]) / 2
-        canvas.text(
-            _LEFT + 20,
-            middle,
-            name,
-            transform=f"rotate(-90 {_LEFT + 20} {middle})",
-            text_anchor="middle",
-            font_weight="bold",
-        )
-
-    width = _LEFT + 90 + len(counts.arms) * (_ARM_W + _ARM_GAP)
-    height = bottom + 40
+    width, height = _WIDTH, y
     description = "; ".join(
         f"{arm.label}: new studies {arm.counts['new_studies']}, "
         f"total studies {arm.counts['total_studies']}"
