@@ -81,41 +81,55 @@ def check_files(
     Returns
     -------
     checked : list of Checked
-        The valid files among ``files`` with their parsed studies.
+        The valid files among ``files`` with their parsed studies, in file order.
     problems : list of Problem
-        Every problem of ``files``, per file and across the dataset.
+        Every problem of ``files``, per file and across the dataset, sorted.
     """
+    files = list(files)
+    chosen = {os.path.abspath(p) for p in files}
+    others = [p for p in dataset if os.path.abspath(p) not in chosen]
+
     checked: list[Checked] = []
     problems: list[Problem] = []
+    for path, study, file_problems in _check_batch(files):
+        problems.extend(file_problems)
+        if study is not None:
+            checked.append(Checked(path, study))
     with pinned_vocabulary(), _collector_paused():
-        for path in files:
-            label = _label(path)
-            if not path.is_file():
-                reason = "is a folder" if path.is_dir() else "does not exist"
-                problems.append(Problem(label, FILE, reason))
-                continue
-            if path.suffix != ".yaml":
-                problems.append(Problem(label, FILE, "study files must end in .yaml"))
-            document, read_problems = read_yaml(path, label)
-            if read_problems:
-                problems.extend(read_problems)
-                continue
-            study, study_problems = check_document(document, label, path.stem)
-            problems.extend(study_problems)
-            if study is not None:
-                checked.append(Checked(path, study))
-
-        chosen = {os.path.abspath(p) for p in files}
-        others = [
-            Checked(p, s)
-            for p, s in _valid_studies(
-                p for p in dataset if os.path.abspath(p) not in chosen
-            )
+        reference = [
+            Checked(path, study)
+            for path, study, found in map(_check_one, others)
+            if study is not None and not found
         ]
+
     labels = {_label(p) for p in files}
-    across = check_dataset([*checked, *others], _label)
+    across = check_dataset([*checked, *reference], _label)
     problems.extend(p for p in across if p.path in labels)
     return checked, sorted(problems)
+
+
+def _check_one(path: Path) -> tuple[Path, object, list[Problem]]:
+    """Read and check one file: ``(path, study or None, problems)``."""
+    label = _label(path)
+    if not path.is_file():
+        reason = "is a folder" if path.is_dir() else "does not exist"
+        return path, None, [Problem(label, FILE, reason)]
+
+    problems = []
+    if path.suffix != ".yaml":
+        problems.append(Problem(label, FILE, "study files must end in .yaml"))
+    document, read_problems = read_yaml(path, label)
+    if read_problems:
+        return path, None, problems + read_problems
+    study, study_problems = check_document(document, label, path.stem)
+    problems.extend(study_problems)
+    return path, (None if problems else study), problems
+
+
+def _check_batch(paths: list[Path]) -> list[tuple[Path, object, list[Problem]]]:
+    # One vocabulary and no cycle collection for the whole batch; see the helpers.
+    with pinned_vocabulary(), _collector_paused():
+        return [_check_one(path) for path in paths]
 
 
 @contextmanager
@@ -131,17 +145,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _valid_studies(paths: Iterable[Path]):
-    for path in paths:
-        label = _label(path)
-        document, read_problems = read_yaml(path, label)
-        if read_problems:
-            continue
-        study, _ = check_document(document, label, path.stem)
-        if study is not None:
-            yield path, study
 
 
 def load_studies(
