@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdaug import prisma
 from rdaug.errors import ScreeningLogError
 from rdaug.paths import REPO_ROOT
@@ -453,3 +455,18 @@ def test_prisma_command_reports_bad_logs_and_exits_1(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "2027-06.yaml: kind:" in err
     assert "2027-06.yaml: label: is required" in err
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=st.text(min_size=1, max_size=80))
+def test_any_label_gives_well_formed_svg_that_shows_it_as_text(label):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        log = dict(ORIGINAL_LOG, label=label)
+        counts = prisma.prisma_counts(studies_frame([]), write_logs(Path(folder), log))
+    svg = prisma.flow_diagram_svg(counts)
+    root = ET.fromstring(svg)  # raises on markup injection or forbidden characters
+    shown = "".join("".join(node.itertext()) for node in root.iter(f"{SVG}text"))
+    visible = prisma._NOT_XML.sub("", label)
+    assert all(word in shown for word in visible.split())

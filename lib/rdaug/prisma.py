@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -650,6 +651,15 @@ _ROW_GAP = 22
 _ARM_GAP = 36
 
 
+# Characters XML 1.0 forbids even when escaped (most C0 controls, surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Escape text for an SVG element, dropping characters XML cannot hold."""
+    return escape(_NOT_XML.sub("", text))
+
+
 def _wrap(text: str, width: int = _CHARS) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -682,7 +692,7 @@ class _Canvas:
             style = ' font-style="italic" fill="#666"' if "= not " in line else ""
             self.parts.append(
                 f'<text x="{x + 8}" y="{y + 18 + index * _LINE}"{style}>'
-                f"{escape(line)}</text>"
+                f"{_xml_text(line)}</text>"
             )
         return h
 
@@ -700,7 +710,7 @@ class _Canvas:
 
     def text(self, x, y, content, **attributes) -> None:
         extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attributes.items())
-        self.parts.append(f'<text x="{x}" y="{y}"{extra}>{escape(content)}</text>')
+        self.parts.append(f'<text x="{x}" y="{y}"{extra}>{_xml_text(content)}</text>')
 
 
 def _database_line(arm: PrismaArm) -> list[str]:
@@ -877,7 +887,7 @@ def flow_diagram_svg(counts: PrismaCounts) -> str:
         'aria-labelledby="prisma-title prisma-desc" font-family="sans-serif" '
         'font-size="12" fill="#111">'
         '<title id="prisma-title">PRISMA 2020 flow diagram of the living review</title>'
-        f'<desc id="prisma-desc">{escape(description)}</desc>'
+        f'<desc id="prisma-desc">{_xml_text(description)}</desc>'
         '<defs><marker id="prisma-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M 0 0 L 10 5 L 0 10 z" fill="#444"/></marker></defs>'
