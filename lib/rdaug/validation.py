@@ -13,6 +13,7 @@ import reprlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,16 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}
 
 
+_resolver = _Loader("")
+
+
+@lru_cache(maxsize=8192)
+def _plain_scalar_tag(value: str) -> str:
+    # The tag of an unquoted scalar depends on its text alone; study files repeat the
+    # same terms thousands of times, so remembering saves PyYAML's regex scan.
+    return _Loader.resolve(_resolver, yaml.ScalarNode, value, (True, False))
+
+
 class _NeedsFullConstructor(Exception):
     """The document uses a YAML feature the fast path leaves to PyYAML."""
 
@@ -45,6 +56,11 @@ class _StrictLoader(_Loader):
     (merge keys, explicit tags such as ``!!set``) goes through PyYAML's safe
     constructor, which also rejects every unsafe tag.
     """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _plain_scalar_tag(value)
+        return super().resolve(kind, value, implicit)
 
     def construct_document(self, node):
         try:
