@@ -49,8 +49,7 @@ def _term_checker(vocabulary_name: str, label: str):
 def _unknown_term(value: object, label: str, allowed: list[str]) -> str:
     hint = nearest(value, allowed)
     message = f"{value!r} is not a known {label}"
-    if hint:
-        message += f"; did you mean {hint!r}?"
+    message += f"; did you mean {hint!r}?" if hint else "."
     return f"{message} Allowed: {', '.join(repr(t) for t in allowed)}"
 
 
@@ -77,6 +76,8 @@ def _check_technique(value: str) -> str:
     message = f"{value!r} is not a known technique"
     if hint:
         message += f"; did you mean {hint!r} ({vocabulary.family_of(hint)})?"
+    else:
+        message += "."
     raise ValueError(message + " See method_family in data/vocabulary.yaml.")
 
 

@@ -348,9 +348,8 @@ def _unknown_field_message(loc: tuple) -> str:
         model = _inner_model(annotation) or model
     allowed = list(model.model_fields)
     hint = nearest(str(loc[-1]), allowed)
-    message = "is not a field of a study record"
-    if hint:
-        message += f"; did you mean {hint!r}?"
+    message = f"is not a field of {_dotted(loc[:-1]) or 'a study record'}"
+    message += f"; did you mean {hint!r}?" if hint else "."
     return f"{message} Allowed here: {', '.join(allowed)}"
 
 
