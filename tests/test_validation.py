@@ -15,7 +15,7 @@ import pytest
 import yaml
 from rdaug.cli import main
 from rdaug.loading import check_files, study_files
-from rdaug.validation import normalised_title, read_yaml
+from rdaug.validation import check_document, normalised_title, read_yaml
 
 HERE = Path(__file__).parent
 BAD = HERE / "bad_studies"  # studies/ holds the files, expected.yaml their problems
@@ -274,3 +274,29 @@ def test_one_disease_name_with_two_orpha_codes_is_reported(tmp_path):
     assert {p.field for p in problems} == {"diseases"}
     assert len(problems) == 2
     assert "'cystic fibrosis' has more than one ORPHA code" in problems[0].message
+
+
+def test_cross_field_checks_still_run_beside_a_field_error_in_the_same_record():
+    record = yaml.safe_load((GOOD / "fixture2021both.yaml").read_text())
+    record["data_size"] = {
+        "before": {"value": 100, "unit": "slides"},
+        "after": {"value": 10, "unit": "slides"},
+        "note": "   ",
+    }
+    record["provenance"].update(extraction="abstrct", review_reference=3)
+    record["methods"][0]["detail"] = ""
+    record["methods"][0]["techniques"].append("SMOTE")
+
+    _, problems = check_document(record, "f.yaml", "fixture2021both")
+
+    expected = [
+        ("data_size", "after (10 slides) is below before (100 slides)"),
+        ("data_size.note", "must not be blank"),
+        ("methods[0]", "techniques must belong to 'classical augmentation': 'SMOTE'"),
+        ("methods[0].detail", "must not be blank"),
+        ("provenance", "review_reference is only for origin 'original review'"),
+        ("provenance.extraction", "'abstrct' is not a known extraction level"),
+    ]
+    assert len(problems) == len(expected)
+    for (field, start), problem in zip(expected, sorted(problems), strict=True):
+        assert (problem.field, problem.message[: len(start)]) == (field, start)
