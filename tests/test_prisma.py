@@ -135,6 +135,12 @@ def test_third_party_figure_is_kept_apart_and_never_drawn():
     assert 2864 not in counts.arms[0].counts.values()
     svg = prisma.flow_diagram_svg(counts)
     assert "2864" not in svg and "2,864" not in svg
+    # The logs' notes (why counts are unknown) are printed under each arm.
+    shown = " ".join(
+        "".join(n.itertext()) for n in ET.fromstring(svg).iter(f"{SVG}text")
+    ).split()
+    for arm in counts.arms:
+        assert arm.notes and all(word in shown for word in arm.notes.split())
 
 
 # ---------------------------------------------------------------- full counts

@@ -869,6 +869,8 @@ def flow_diagram_svg(counts: PrismaCounts) -> str:
             notes.append(
                 f"Study files in this dataset: n = {arm.studies_in_dataset:,}."
             )
+        if arm.notes:
+            notes.append(" ".join(arm.notes.split()))
         for line in notes:
             for wrapped in _wrap(line, 90):
                 canvas.text(x, y + 2, wrapped, font_size="11", fill="#444")
