@@ -54,11 +54,23 @@ def study_files(paths: Iterable[os.PathLike | str] | None = None) -> list[Path]:
 
 def display_path(path: os.PathLike | str) -> str:
     """Name a file for messages: relative to the working folder or the repository."""
-    absolute = os.path.abspath(path)
-    for base in (os.getcwd(), str(REPO_ROOT)):
-        if absolute.startswith(base.rstrip(os.sep) + os.sep):
-            return os.path.relpath(absolute, base)
-    return str(path)
+    return _labeller()(path)
+
+
+def _labeller():
+    # Looks the working folder up once: a batch of 10,000 files would otherwise ask
+    # the operating system for it several times per file.
+    cwd = os.getcwd()
+    prefixes = [base.rstrip(os.sep) + os.sep for base in (cwd, str(REPO_ROOT))]
+
+    def label(path: os.PathLike | str) -> str:
+        absolute = os.path.normpath(os.path.join(cwd, path))
+        for prefix in prefixes:
+            if absolute.startswith(prefix):
+                return absolute[len(prefix) :]
+        return str(path)
+
+    return label
 
 
 _label = display_path
@@ -85,44 +97,47 @@ def check_files(
     problems : list of Problem
         Every problem of ``files``, per file and across the dataset, sorted.
     """
-    files = list(files)
-    chosen = {os.path.abspath(p) for p in files}
-    others = [p for p in dataset if os.path.abspath(p) not in chosen]
+    label_of = _labeller()
+    # One entry per file, however it was named; a file of the dataset that is also
+    # checked is not its own duplicate.
+    labels = {os.path.abspath(p): (Path(p), label_of(p)) for p in files}
+    others = {os.path.abspath(p): (Path(p), label_of(p)) for p in dataset}
+    others = {k: v for k, v in others.items() if k not in labels}
 
     checked: list[Checked] = []
     problems: list[Problem] = []
     with pinned_vocabulary(), _collector_paused():
-        for path, study, file_problems in map(_check_one, files):
+        for path, label in labels.values():
+            study, file_problems = _check_one(path, label)
             problems.extend(file_problems)
             if study is not None:
                 checked.append(Checked(path, study))
-        reference = [
-            Checked(path, study)
-            for path, study, found in map(_check_one, others)
-            if study is not None and not found
-        ]
-        labels = {_label(p) for p in files}
-        across = check_dataset([*checked, *reference], _label)
-    problems.extend(p for p in across if p.path in labels)
+        reference = []
+        for path, label in others.values():
+            study, found = _check_one(path, label)
+            if study is not None:
+                reference.append(Checked(path, study))
+        across = check_dataset([*checked, *reference], label_of)
+    mine = {label for _, label in labels.values()}
+    problems.extend(p for p in across if p.path in mine)
     return checked, sorted(problems)
 
 
-def _check_one(path: Path) -> tuple[Path, object, list[Problem]]:
-    """Read and check one file: ``(path, study or None, problems)``."""
-    label = _label(path)
+def _check_one(path: Path, label: str) -> tuple[object, list[Problem]]:
+    """Read and check one file: ``(study or None, problems)``."""
     if not path.is_file():
         reason = "is a folder" if path.is_dir() else "does not exist"
-        return path, None, [Problem(label, FILE, reason)]
+        return None, [Problem(label, FILE, reason)]
 
     problems = []
     if path.suffix != ".yaml":
         problems.append(Problem(label, FILE, "study files must end in .yaml"))
     document, read_problems = read_yaml(path, label)
     if read_problems:
-        return path, None, problems + read_problems
+        return None, problems + read_problems
     study, study_problems = check_document(document, label, path.stem)
     problems.extend(study_problems)
-    return path, (None if problems else study), problems
+    return (None if problems else study), problems
 
 
 @contextmanager
