@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from rdaug import StudyValidationError, load_studies, long_view, techniques_long
 from rdaug.loading import LIST_FIELDS, display_path, study_files
+from rdaug.paths import REPO_ROOT
 
 GOOD = Path(__file__).parent / "good_studies"
 BAD = Path(__file__).parent / "bad_studies" / "studies"
@@ -161,3 +163,23 @@ def test_techniques_long_keeps_family_of_each_technique(studies):
         ("classical augmentation", "rotation"),
         ("deep generative models", "diffusion model"),
     }
+
+
+def test_the_benchmark_generates_valid_varied_studies(tmp_path):
+    # scripts/bench_validate.py times the loader on generated files; they must stay
+    # valid as the schema evolves, or the benchmark measures error reporting.
+    spec = importlib.util.spec_from_file_location(
+        "bench_validate", REPO_ROOT / "scripts" / "bench_validate.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    bench.write_studies(tmp_path, 200, seed=1)
+    frame = load_studies([tmp_path])
+
+    assert len(frame) == 200
+    assert set(frame["approach"]) == {
+        "data augmentation", "synthetic data generation", "both"
+    }  # fmt: skip
+    assert frame["expansion_factor"].notna().any()
+    assert frame["expansion_factor"].isna().any()
