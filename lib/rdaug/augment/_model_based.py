@@ -87,15 +87,33 @@ class _Discretiser:
 
 
 def _learn_structure(codes: pd.DataFrame, max_indegree: int) -> list[tuple]:
+    """Hill-climb on the BIC score with arcs only from earlier to later columns.
+
+    The order constraint does two jobs. It lets the caller state what may depend on
+    what (put the outcome last, or follow time). And it makes the result
+    reproducible: without it, an arc and its reversal often score the same, and
+    pgmpy breaks such ties by iterating over a set of column names, whose order
+    changes with Python's hash seed from one process to the next.
+    """
+    from pgmpy.causal_discovery import ExpertKnowledge
     from pgmpy.estimators import HillClimbSearch
 
+    columns = list(codes.columns)
+    backwards = [
+        (later, earlier)
+        for position, earlier in enumerate(columns)
+        for later in columns[position + 1 :]
+    ]
     with warnings.catch_warnings():
         # pgmpy warns about its own upcoming API changes on every call.
         warnings.simplefilter("ignore", FutureWarning)
         dag = HillClimbSearch(codes).estimate(
-            scoring_method="bic-d", max_indegree=max_indegree, show_progress=False
+            scoring_method="bic-d",
+            max_indegree=max_indegree,
+            expert_knowledge=ExpertKnowledge(forbidden_edges=backwards),
+            show_progress=False,
         )
-    return list(dag.edges())
+    return sorted(dag.edges(), key=lambda arc: (columns.index(arc[1]), arc))
 
 
 class BayesianNetworkGenerator:
@@ -113,11 +131,17 @@ class BayesianNetworkGenerator:
     equivalent_sample_size : float, default 5
         Strength of the BDeu prior of the conditional tables: combinations never
         seen in training keep a small probability instead of zero.
+    order : sequence of str, optional
+        All columns, in the order arcs may point (earlier to later); the default
+        is the training data's column order. Putting a binary outcome first lets
+        every measurement depend on it and on one other variable, the
+        tree-augmented naive Bayes shape that suits a few hundred patients.
 
     Attributes
     ----------
     edges_ : list of tuple
         The learned arcs (parent, child), found by hill climbing on the BIC score.
+        Arcs only point from an earlier to a later column of ``order``.
     model_ : pgmpy.models.DiscreteBayesianNetwork
 
     Notes
@@ -133,6 +157,7 @@ class BayesianNetworkGenerator:
         n_bins: int = 4,
         max_indegree: int = 2,
         equivalent_sample_size: float = 5.0,
+        order: Sequence[str] | None = None,
     ):
         if n_bins < 2:
             raise AugmentationError(f"n_bins must be at least 2, got {n_bins!r}")
@@ -140,6 +165,7 @@ class BayesianNetworkGenerator:
         self.n_bins = n_bins
         self.max_indegree = max_indegree
         self.equivalent_sample_size = equivalent_sample_size
+        self.order = None if order is None else list(order)
 
     def fit(self, data: pd.DataFrame) -> BayesianNetworkGenerator:
         """Discretise ``data``, learn the network's arcs and its conditional tables."""
@@ -149,7 +175,12 @@ class BayesianNetworkGenerator:
         _check_frame(data, self.categorical_columns)
         self.discretiser_ = _Discretiser(self.categorical_columns, self.n_bins)
         codes = self.discretiser_.fit(data).transform(data)
-        self.edges_ = _learn_structure(codes, self.max_indegree)
+        order = list(data.columns) if self.order is None else self.order
+        if sorted(order) != sorted(data.columns):
+            raise AugmentationError(
+                f"order must list every column once; columns are {list(data.columns)}"
+            )
+        self.edges_ = _learn_structure(codes[order], self.max_indegree)
         model = DiscreteBayesianNetwork(self.edges_)
         model.add_nodes_from(codes.columns)
         estimator = DiscreteBayesianEstimator(
@@ -182,9 +213,9 @@ class VisitTransitionModel:
     """A two-slice dynamic Bayesian network of yearly visits (pgmpy).
 
     Each variable in year ``t + 1`` has its own value in year ``t`` as a parent;
-    within a year, arcs are learned by hill climbing over all visits and repeated
-    in both slices. Transition tables are estimated from every pair of visits one
-    year apart.
+    within a year, arcs are learned by hill climbing over all visits (pointing from
+    earlier to later entries of ``variables``) and repeated in both slices.
+    Transition tables are estimated from every pair of visits one year apart.
 
     Parameters
     ----------
