@@ -244,8 +244,8 @@ def _row(study) -> dict:
         "effect": study.effect,
         "origin": prov.origin,
         "review_reference": prov.review_reference,
-        "added": pd.Timestamp(prov.added),
-        "updated": pd.Timestamp(prov.updated) if prov.updated else pd.NaT,
+        "added": prov.added,  # dates; the frame converts both columns at once
+        "updated": prov.updated,
         "source": prov.source,
         "extraction": prov.extraction,
         "confidence": prov.confidence,
