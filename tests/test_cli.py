@@ -306,3 +306,14 @@ def test_schema_writes_and_checks_the_file(tmp_path, capsys):
     assert main(["schema", "--check", "-o", str(target)]) == 0
     target.write_text("{}\n")
     assert main(["schema", "--check", "-o", str(target)]) == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a # b", "x: y", "- item", "yes", "2020", "null", "", "it's", "tab\there",
+     "<script>alert(1)</script>", ["Family, Given", "c"], 10**20],
+)  # fmt: skip
+def test_filled_values_read_back_exactly(value):
+    filled = fill_template("# note\ntitle:\n", {"title": value})
+
+    assert yaml.safe_load(filled) == {"title": value}
