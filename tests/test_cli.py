@@ -317,3 +317,46 @@ def test_filled_values_read_back_exactly(value):
     filled = fill_template("# note\ntitle:\n", {"title": value})
 
     assert yaml.safe_load(filled) == {"title": value}
+
+
+# --- the contribution path ---------------------------------------------------------
+
+
+def test_ci_runs_make_test_on_every_pull_request_with_python_311():
+    workflow = yaml.safe_load((REPO_ROOT / ".github/workflows/ci.yml").read_text())
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads `on` as True
+    (job,) = workflow["jobs"].values()
+    setup = next(s for s in job["steps"] if "setup-python" in s.get("uses", ""))
+
+    assert "pull_request" in triggers
+    assert job["runs-on"].startswith("ubuntu")
+    assert setup["with"]["python-version"] == "3.11"
+    assert [s["run"] for s in job["steps"] if "make" in s.get("run", "")] == [
+        "make test"
+    ]
+
+
+def test_pre_commit_runs_ruff_and_the_validator():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+    assert {"ruff-check", "ruff-format", "rdaug-validate"} <= set(hooks)
+    assert hooks["rdaug-validate"]["entry"].endswith("rdaug validate")
+    constraints = (REPO_ROOT / "constraints.txt").read_text().splitlines()
+    ruff_pin = next(line for line in constraints if line.startswith("ruff=="))
+    ruff_repo = next(r for r in config["repos"] if "ruff" in r["repo"])
+    assert ruff_repo["rev"] == "v" + ruff_pin.removeprefix("ruff==")
+
+
+def test_the_study_suggestion_form_asks_for_an_identifier():
+    form = yaml.safe_load(
+        (REPO_ROOT / ".github/ISSUE_TEMPLATE/suggest-a-study.yml").read_text()
+    )
+    required = [
+        item["id"]
+        for item in form["body"]
+        if item.get("validations", {}).get("required")
+    ]
+
+    assert {"name", "description", "body"} <= set(form)
+    assert "identifier" in required
