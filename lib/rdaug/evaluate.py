@@ -384,9 +384,12 @@ def spread_chart(
     )
     sort = list(order) if order is not None else None
     y = alt.Y(f"{category}:N", sort=sort, title=None)
-    base = alt.Chart(long)
+    x = alt.X("value:Q", scale=alt.Scale(zero=False), title="score")
+    # The layers carry no data of their own: a faceted layer chart filters only the
+    # data given to the facet, so each panel shows its own metric.
+    base = alt.Chart()
     points = base.mark_circle(size=40, opacity=0.5).encode(
-        x=alt.X("value:Q", scale=alt.Scale(zero=False), title="score"),
+        x=x,
         y=y,
         color=alt.Color(f"{category}:N", sort=sort, legend=None),
         tooltip=[
@@ -396,13 +399,15 @@ def spread_chart(
         ],
     )
     mean = base.mark_tick(thickness=3, size=18, color="black").encode(
-        x="mean(value):Q", y=y, tooltip=[alt.Tooltip("mean(value):Q", format=".3f")]
+        x=alt.X("mean(value):Q", title="score"),
+        y=y,
+        tooltip=[alt.Tooltip("mean(value):Q", title="mean", format=".3f")],
     )
-    error = base.mark_errorbar(extent="stdev").encode(x="value:Q", y=y)
+    error = base.mark_errorbar(extent="stdev").encode(x=x, y=y)
     return (
-        alt.layer(error, points, mean)
+        alt.layer(error, points, mean, data=long)
         .properties(width=220, height=26 * long[category].nunique())
-        .facet(column=alt.Column("metric:N", title=None, sort=list(metrics)), data=long)
+        .facet(column=alt.Column("metric:N", title=None, sort=list(metrics)))
         .resolve_scale(x="independent")
         .properties(title=title)
     )
