@@ -114,7 +114,7 @@ def check_files(
                 checked.append(Checked(path, study))
         reference = []
         for path, label in others.values():
-            study, found = _check_one(path, label)
+            study, _ = _check_one(path, label)
             if study is not None:
                 reference.append(Checked(path, study))
         across = check_dataset([*checked, *reference], label_of)
@@ -145,7 +145,7 @@ def _collector_paused() -> Iterator[None]:
     # Reading a study creates many small dicts and lists and no reference cycles, yet
     # each allocation burst triggers Python's cycle collector, whose passes grow with
     # everything loaded so far: a sixth of the time for 10,000 files, and more than
-    # linear. Pausing it for the batch changes no result; it runs again after, once.
+    # linear. Pausing it for the batch changes no result; it resumes afterwards.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
