@@ -300,3 +300,9 @@ def test_cross_field_checks_still_run_beside_a_field_error_in_the_same_record():
     assert len(problems) == len(expected)
     for (field, start), problem in zip(expected, sorted(problems), strict=True):
         assert (problem.field, problem.message[: len(start)]) == (field, start)
+
+
+def test_the_loader_has_no_path_resolvers_its_shortcut_would_ignore():
+    from rdaug.validation import _StrictLoader
+
+    assert not _StrictLoader.yaml_path_resolvers

@@ -57,6 +57,12 @@ class _StrictLoader(_Loader):
     constructor, which also rejects every unsafe tag.
     """
 
+    # Path resolvers (tags chosen by a node's place in the document) are never
+    # registered here, so PyYAML's per-node bookkeeping for them can do nothing; the
+    # C parser calls these two for every node, and builtins cost the least.
+    descend_resolver = staticmethod({}.get)  # (parent, index) -> ignored
+    ascend_resolver = staticmethod(tuple)  # () -> ignored
+
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0]:
             return _plain_scalar_tag(value)
