@@ -2,7 +2,8 @@
 raises StudyValidationError with problems to show, never any other exception.
 
 Inputs are random text and bytes, random YAML built from fragments of a valid file,
-random nested data dumped to YAML, and random mutations of a valid study.
+random nested data dumped to YAML, and random mutations of a valid study. The
+metadata records read by ``rdaug new --from-json`` get the same treatment.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdaug import StudyValidationError, load_studies
+from rdaug.commands.new import MetadataError, metadata_from_record
 
 GOOD = Path(__file__).parent / "good_studies"
 VALID_TEXT = (GOOD / "fixture2021both.yaml").read_text(encoding="utf-8")
@@ -150,3 +152,38 @@ def test_dates_survive_the_round_trip_through_yaml(study_path):
     frame = _load_bytes(study_path, yaml.safe_dump(document).encode("utf-8"))
 
     assert frame.loc[0, "added"].date() == dt.date(2024, 2, 29)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=10,
+)
+CSL_KEYS = ["title", "author", "issued", "published", "container-title", "volume",
+            "issue", "page", "article-number", "DOI", "PMID", "date-parts", "family",
+            "given", "literal", "message"]  # fmt: skip
+records = st.recursive(
+    json_values,
+    lambda children: (
+        st.dictionaries(st.sampled_from(CSL_KEYS), children, max_size=8)
+        | st.lists(children, max_size=2)
+    ),
+    max_leaves=30,
+)
+
+
+@FUZZ
+@given(record=records)
+def test_metadata_records_give_fields_or_a_metadata_error(record):
+    try:
+        found = metadata_from_record(record)
+    except MetadataError:
+        return
+    assert set(found) <= {"title", "authors", "year", "venue", "doi", "pmid"}
+    assert all(isinstance(found.get(k, ""), str) for k in ("title", "venue", "doi"))
+    assert isinstance(found.get("year", 0), int)
+    assert isinstance(found.get("pmid", 0), int)
+    assert all(isinstance(a, str) and a for a in found.get("authors", []))

@@ -105,6 +105,10 @@ def _clean(text: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
 
 
+def _text(value: Any) -> str | None:
+    return _clean(str(value)) if isinstance(value, str | int) and str(value) else None
+
+
 def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
@@ -129,30 +133,31 @@ def metadata_from_record(record: Any) -> dict[str, Any]:
         found["title"] = _clean(title)
 
     authors = []
-    for person in record.get("author") or []:
+    people = record.get("author")
+    for person in people if isinstance(people, list) else []:
         if not isinstance(person, dict):
             continue
         family, given = person.get("family"), person.get("given")
         name = person.get("literal") or person.get("name")
-        if family:
+        if isinstance(family, str) and family.strip():
+            given = given if isinstance(given, str) and given.strip() else None
             authors.append(_clean(f"{family}, {given}" if given else family))
-        elif name:
+        elif isinstance(name, str) and name.strip():
             authors.append(_clean(name))
     if authors:
         found["authors"] = authors
 
     for date_field in ("issued", "published-print", "published-online", "published"):
-        parts = (record.get(date_field) or {}).get("date-parts") or [[None]]
-        year = parts[0][0] if parts and parts[0] else None
-        if isinstance(year, int | str) and str(year).isdigit():
-            found["year"] = int(year)
+        year = _year_of(record.get(date_field))
+        if year is not None:
+            found["year"] = year
             break
 
     journal = _first(record.get("container-title"))
     if isinstance(journal, str) and journal.strip():
         venue = _clean(journal)
-        volume, issue = record.get("volume"), record.get("issue")
-        pages = record.get("page") or record.get("article-number")
+        volume, issue = _text(record.get("volume")), _text(record.get("issue"))
+        pages = _text(record.get("page")) or _text(record.get("article-number"))
         if volume:
             venue += f" {volume}" + (f"({issue})" if issue else "")
             venue += f":{pages}" if pages else ""
@@ -162,9 +167,20 @@ def metadata_from_record(record: Any) -> dict[str, Any]:
     if isinstance(doi, str) and doi.strip():
         found["doi"] = doi.strip().removeprefix("https://doi.org/")
     pmid = record.get("PMID") or record.get("pmid")
-    if isinstance(pmid, int | str) and str(pmid).isdigit():
-        found["pmid"] = int(pmid)
+    if isinstance(pmid, int | str) and not isinstance(pmid, bool):
+        if str(pmid).isdecimal():
+            found["pmid"] = int(pmid)
     return found
+
+
+def _year_of(date: Any) -> int | None:
+    # CSL dates are {"date-parts": [[year, month, day]]}; anything else is no date.
+    parts = date.get("date-parts") if isinstance(date, dict) else None
+    first = parts[0] if isinstance(parts, list) and parts else None
+    year = first[0] if isinstance(first, list) and first else None
+    if isinstance(year, bool) or not isinstance(year, int | str):
+        return None
+    return int(year) if str(year).isdecimal() else None
 
 
 def _ascii_word(text: str) -> str:
