@@ -180,3 +180,36 @@ def test_summary_over_seeds_averages_folds_first():
     assert summary.loc[0, "mean"] == pytest.approx(0.75)
     assert summary.loc[0, "seeds"] == 2
     assert summary.loc[0, "min"] == pytest.approx(0.5)
+
+
+def test_model_factory_taking_a_seed_gets_a_different_seed_per_fold():
+    data = _table()
+    X, y = data.drop(columns="event"), data["event"]
+    seeds_given = []
+
+    def make_model(seed):
+        seeds_given.append(seed)
+        return LogisticRegression()
+
+    cross_validate_augmentation(make_model, X, y, n_splits=3, seeds=[0, 1])
+
+    assert seeds_given == [0, 1, 2, 1000, 1001, 1002]
+
+
+def test_model_factory_with_only_optional_arguments_gets_no_seed():
+    data = _table()
+    X, y = data.drop(columns="event"), data["event"]
+    calls = []
+
+    def make_model(seed, strength=1.0):
+        calls.append(seed)
+        return LogisticRegression(C=strength)
+
+    def make_plain(strength=1.0):
+        calls.append("plain")
+        return LogisticRegression(C=strength)
+
+    cross_validate_augmentation(make_model, X, y, n_splits=3, seeds=[2])
+    cross_validate_augmentation(make_plain, X, y, n_splits=3, seeds=[2])
+
+    assert calls == [2000, 2001, 2002, "plain", "plain", "plain"]

@@ -18,6 +18,7 @@ The three questions asked of a tabular generator are the usual ones:
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -80,7 +81,9 @@ def cross_validate_augmentation(
     Parameters
     ----------
     make_model : callable
-        Returns a fresh, unfitted classifier.
+        Returns a fresh, unfitted classifier. If it takes one required argument,
+        it is called with the same derived seed as ``augment``, so that a
+        pipeline's own sampler draws differently in each fold and repetition.
     X : pandas.DataFrame
         Features of the real rows.
     y : pandas.Series
@@ -119,14 +122,23 @@ def cross_validate_augmentation(
             StratifiedKFold(n_splits, shuffle=True, random_state=seed).split(X, y)
         )
     ]
+    required = [
+        p
+        for p in inspect.signature(make_model).parameters.values()
+        if p.default is inspect.Parameter.empty
+        and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    takes_seed = len(required) == 1
     rows = []
     for seed, fold, train, test in tqdm(jobs, disable=not show_progress):
+        fold_seed = seed * 1000 + fold
         X_train, y_train = X.iloc[train].copy(), y.iloc[train].copy()
         if augment is None:
             X_fit, y_fit = X_train, y_train
         else:
-            X_fit, y_fit = augment(X_train, y_train, seed * 1000 + fold)
-        model = make_model().fit(X_fit, y_fit)
+            X_fit, y_fit = augment(X_train, y_train, fold_seed)
+        model = make_model(fold_seed) if takes_seed else make_model()
+        model.fit(X_fit, y_fit)
         scores = classification_scores(
             model, X.iloc[test], y.iloc[test], minority_label=minority_label
         )
