@@ -323,6 +323,46 @@ def refresh_cache(root: Path = REPO_ROOT, toc: Path | None = None) -> list[Path]
     return dropped
 
 
+def execute_in_parallel(root: Path = REPO_ROOT, toc: Path | None = None) -> int:
+    """Run the notebooks that have no cached run, one per core, into the cache.
+
+    myst-nb executes notebooks one after another while Sphinx reads them; running
+    the missing ones beforehand with jupyter-cache's parallel executor (the same
+    reader, so the same cache key) lets the build find them cached. A notebook that
+    fails here is simply not cached: myst-nb runs it again and reports the error.
+    Returns the number of notebooks executed.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    root = Path(root)
+    names = toc_files(root, os.path.relpath(toc or root / "_toc.yml", root))
+    sources = [p for p in (_source_of(root, n) for n in names) if p is not None]
+    notebooks = [p.resolve() for p in sources if _is_notebook(p)]
+    cache = get_cache(root / CACHE)
+    missing = [nb for nb in notebooks if _matching_record(cache, nb) is None]
+    if not missing:
+        return 0
+
+    for notebook in missing:
+        reader = None if notebook.suffix == ".ipynb" else _MYST_READER
+        cache.add_nb_to_project(str(notebook), read_data=reader)
+    executor = load_executor("local-parallel", cache, logger=logger)
+    result = executor.run_and_cache(
+        filter_uris=[str(nb) for nb in missing], timeout=EXECUTION_TIMEOUT
+    )
+    failed = [*result.excepted, *result.errored]
+    if failed:
+        logger.warning("%d notebooks failed; the build will report why", len(failed))
+    return len(missing)
+
+
+# The jupyter-cache reader myst-nb registers for MyST-markdown notebooks, and the
+# per-notebook timeout of _config.yml (execute.timeout).
+_MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
+EXECUTION_TIMEOUT = 300
+
+
 # --- the build ---------------------------------------------------------------
 
 
@@ -333,6 +373,7 @@ def build(root: Path = REPO_ROOT, *, extra_args: tuple[str, ...] = ()) -> int:
     write_studies_bib(root)
     toc = available_toc(root)
     refresh_cache(root, toc)
+    execute_in_parallel(root, toc)
     command = [
         str(Path(sys.executable).with_name("jupyter-book")),
         "build",
@@ -370,6 +411,7 @@ if __name__ == "__main__":
 __all__ = [
     "available_toc",
     "build",
+    "execute_in_parallel",
     "input_fingerprints",
     "glue_text",
     "join_terms",
