@@ -134,3 +134,46 @@ def test_new_study_reaches_the_book_and_only_data_notebooks_rerun(built_book):
                 assert after.get(uri) != pk, f"{uri} kept a run made on the old data"
     finally:
         new_file.unlink()
+
+
+def test_chart_specification_cannot_close_its_script_element():
+    import altair as alt
+    import pandas as pd
+    from rdaug.charts import _render
+
+    title = "</script><script>alert('x')</script> & <b>bold</b>"
+    chart = alt.Chart(pd.DataFrame({"title": [title], "n": [1]})).mark_bar()
+    html_output = _render(chart.encode(x="n:Q", tooltip="title:N").to_dict())[
+        "text/html"
+    ]
+    assert html_output.count("</script>") == 1  # only the renderer's own
+    assert "<b>" not in html_output and "\\u003cb\\u003e" in html_output
+
+
+def test_available_toc_leaves_out_files_not_written_yet(tmp_path):
+    from rdaug.book import available_toc
+
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "intro.md").write_text("# Intro\n", encoding="utf-8")
+    (tmp_path / "book" / "here.md").write_text("# Here\n", encoding="utf-8")
+    toc = {
+        "format": "jb-book",
+        "root": "book/intro",
+        "parts": [
+            {
+                "caption": "A",
+                "chapters": [{"file": "book/here"}, {"file": "book/later"}],
+            },
+            {"caption": "B", "chapters": [{"file": "book/later2"}]},
+        ],
+    }
+    (tmp_path / "_toc.yml").write_text(yaml.safe_dump(toc), encoding="utf-8")
+
+    with pytest.warns(UserWarning, match="book/later, book/later2"):
+        pruned_path = available_toc(tmp_path)
+    pruned = yaml.safe_load(pruned_path.read_text(encoding="utf-8"))
+    assert pruned["parts"] == [{"caption": "A", "chapters": [{"file": "book/here"}]}]
+
+    (tmp_path / "book" / "later.md").write_text("# Later\n", encoding="utf-8")
+    (tmp_path / "book" / "later2.md").write_text("# Later 2\n", encoding="utf-8")
+    assert available_toc(tmp_path) == tmp_path / "_toc.yml"
