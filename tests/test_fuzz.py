@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdaug import StudyValidationError, load_studies
 from rdaug.commands.new import MetadataError, metadata_from_record
+from rdaug.validation import read_yaml
 
 GOOD = Path(__file__).parent / "good_studies"
 VALID_TEXT = (GOOD / "fixture2021both.yaml").read_text(encoding="utf-8")
@@ -187,3 +188,22 @@ def test_metadata_records_give_fields_or_a_metadata_error(record):
     assert isinstance(found.get("year", 0), int)
     assert isinstance(found.get("pmid", 0), int)
     assert all(isinstance(a, str) and a for a in found.get("authors", []))
+
+
+@FUZZ
+@given(document=nested)
+def test_fast_reader_reads_what_pyyaml_reads(study_path, document):
+    # read_yaml builds plain documents itself for speed; it must agree with PyYAML.
+    text = yaml.safe_dump(document, allow_unicode=True)
+    study_path.write_bytes(text.encode("utf-8", errors="surrogatepass"))
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+
+    found, problems = read_yaml(study_path, "fuzz")
+
+    if problems:  # only a repeated key may be refused where PyYAML keeps the last
+        assert "twice" in problems[0].message
+    else:
+        assert repr(found) == repr(expected)  # repr: NaN is not equal to itself

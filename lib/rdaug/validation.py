@@ -31,6 +31,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when availabl
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}
+_STR, _SEQ, _MAP, _MERGE = (_TAG + t for t in ("str", "seq", "map", "merge"))
 
 
 _resolver = _Loader("")
@@ -76,30 +77,41 @@ class _StrictLoader(_Loader):
 
     def _build(self, node, memo: dict):
         tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag == _TAG + "str":
+        if type(node) is yaml.ScalarNode:
+            if tag == _STR:
                 return node.value
             if tag in _PLAIN_SCALARS:
                 return self.yaml_constructors[tag](self, node)
             raise _NeedsFullConstructor
         if id(node) in memo:  # an alias: the same object, as PyYAML gives
             return memo[id(node)]
-        if isinstance(node, yaml.SequenceNode) and tag == _TAG + "seq":
+        # Most nodes are plain strings: they are taken inline, without a call.
+        if type(node) is yaml.SequenceNode and tag == _SEQ:
             items: list = []
             memo[id(node)] = items
-            items.extend(self._build(child, memo) for child in node.value)
+            for child in node.value:
+                if child.tag == _STR and type(child) is yaml.ScalarNode:
+                    items.append(child.value)
+                else:
+                    items.append(self._build(child, memo))
             return items
-        if isinstance(node, yaml.MappingNode) and tag == _TAG + "map":
+        if type(node) is yaml.MappingNode and tag == _MAP:
             mapping: dict = {}
             memo[id(node)] = mapping
             lines: dict = {}
             for key_node, value_node in node.value:
-                if key_node.tag == _TAG + "merge":
+                if key_node.tag == _STR and type(key_node) is yaml.ScalarNode:
+                    key = key_node.value
+                elif key_node.tag == _MERGE:
                     raise _NeedsFullConstructor
-                key = self._build(key_node, memo)
+                else:
+                    key = self._build(key_node, memo)
                 self._refuse_duplicate(key, lines, node, key_node)
                 lines[key] = key_node.start_mark.line
-                mapping[key] = self._build(value_node, memo)
+                if value_node.tag == _STR and type(value_node) is yaml.ScalarNode:
+                    mapping[key] = value_node.value
+                else:
+                    mapping[key] = self._build(value_node, memo)
             return mapping
         raise _NeedsFullConstructor
 
@@ -125,7 +137,7 @@ class _StrictLoader(_Loader):
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
         for key_node, _ in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _MERGE:
                 continue  # PyYAML merges '<<' below; the merged keys are checked there
             key = self.construct_object(key_node, deep=True)
             try:
