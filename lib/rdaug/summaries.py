@@ -63,7 +63,9 @@ def count_by(studies: pd.DataFrame, field: str, *, all_terms: bool = True):
     table["studies"] = table["studies"].astype("int64")
     table["share"] = table["studies"] / total if total else 0.0
     table[field] = table[field].astype(str)
-    return table.sort_values(["studies", field], ascending=[False, True], ignore_index=True)
+    return table.sort_values(
+        ["studies", field], ascending=[False, True], ignore_index=True
+    )
 
 
 def count_by_year(studies: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
