@@ -42,6 +42,9 @@ STUDY_TOOLTIP = [
     alt.Tooltip("doi:N", title="DOI"),
 ]
 
+# Legends go under the plot: beside it they push a chart wider than the page column.
+BOTTOM_LEGEND = alt.Legend(orient="bottom", columns=2, labelLimit=260)
+
 # One colour per approach, the same in every chart of the book.
 APPROACH_COLOURS = alt.Scale(
     domain=["data augmentation", "synthetic data generation", "both"],
@@ -131,15 +134,20 @@ def stacked_studies(
         "detail": "key:N",
     }
     if colour == "approach":
-        encodings["color"] = alt.Color("approach:N", scale=APPROACH_COLOURS)
+        encodings["color"] = alt.Color(
+            "approach:N", scale=APPROACH_COLOURS, legend=BOTTOM_LEGEND
+        )
     elif colour:
-        encodings["color"] = alt.Color(f"{colour}:N")
+        encodings["color"] = alt.Color(
+            f"{colour}:N", title=colour.replace("_", " "), legend=BOTTOM_LEGEND
+        )
     chart = alt.Chart(points, title=title).mark_bar(stroke="white", strokeWidth=0.5)
     return chart.encode(**encodings).properties(width=420)
 
 
 __all__ = [
     "APPROACH_COLOURS",
+    "BOTTOM_LEGEND",
     "STUDY_TOOLTIP",
     "enable_offline_renderer",
     "script_safe_json",
