@@ -41,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check lib tests scripts
 	$(BIN)/ruff format --check lib tests scripts
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
