@@ -33,18 +33,30 @@ class Problem:
         return f"{self.path}: {self.field}: {self.message}"
 
 
-class StudyValidationError(ValueError):
-    """One or more study files break the schema or the vocabularies.
+class _ProblemsError(ValueError):
+    """Every problem found in a set of data files, raised together.
 
-    ``problems`` lists every problem found, sorted by file and field.
+    ``problems`` lists them sorted by file and field; ``what`` names the files in the
+    message ("study files", "screening logs").
     """
+
+    what = "data files"
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         count = len(self.problems)
         lines = "\n".join(str(p) for p in self.problems)
         noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} in study files:\n{lines}")
+        super().__init__(f"{count} {noun} in {self.what}:\n{lines}")
+
+
+class StudyValidationError(_ProblemsError):
+    """One or more study files break the schema or the vocabularies.
+
+    ``problems`` lists every problem found, sorted by file and field.
+    """
+
+    what = "study files"
 
 
 class VocabularyError(ValueError):
@@ -59,19 +71,14 @@ class AugmentationError(ValueError):
     """An augmentation, generator or evaluation got input it cannot work with."""
 
 
-class ScreeningLogError(ValueError):
+class ScreeningLogError(_ProblemsError):
     """One or more screening logs (``data/screening/*.yaml``) are malformed.
 
     Like :class:`StudyValidationError`, it carries every problem found, each naming
     the file, the field and what is allowed there.
     """
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        count = len(self.problems)
-        lines = "\n".join(str(p) for p in self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"{count} {noun} in screening logs:\n{lines}")
+    what = "screening logs"
 
 
 class SearchSetupError(ValueError):

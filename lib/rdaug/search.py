@@ -120,8 +120,13 @@ def read_queries_file(path: os.PathLike | str | None = None) -> QueriesFile:
         raise SearchSetupError(f"{path}: cannot be read: {error.strerror}") from None
     except yaml.YAMLError as error:
         raise SearchSetupError(f"{path}: YAML syntax error: {error}") from None
+    return _checked(QueriesFile, raw, path)
+
+
+def _checked(model, raw, path: Path):
+    """Validate a parsed set-up file, naming the file and every wrong field."""
     try:
-        return QueriesFile.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
         lines = [
             f"{path}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
@@ -601,14 +606,7 @@ def read_queue(path: os.PathLike | str | None = None) -> Queue:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         raise SearchSetupError(f"{path}: YAML syntax error: {error}") from None
-    try:
-        return Queue.model_validate(raw)
-    except ValidationError as error:
-        lines = [
-            f"{path}: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-            for e in error.errors(include_url=False)
-        ]
-        raise SearchSetupError("\n".join(lines)) from None
+    return _checked(Queue, raw, path)
 
 
 def write_queue(queue: Queue, path: os.PathLike | str | None = None) -> Path:
