@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .summaries import count_by
+
 HOLDS = "holds"
 DOES_NOT_HOLD = "does not hold"
 NOT_ENOUGH_DATA = "not enough data"
@@ -124,8 +126,9 @@ def check_data_type_order(studies: pd.DataFrame) -> ClaimCheck:
 
 
 def _family_counts(known: pd.DataFrame) -> pd.Series:
-    exploded = known[["key", "method_family"]].explode("method_family")
-    return exploded.drop_duplicates().groupby("method_family").size()
+    """Studies per method family, as the results chapters count them."""
+    table = count_by(known, "method_family", all_terms=False)
+    return table.set_index("method_family")["studies"]
 
 
 def check_classical_most_frequent(studies: pd.DataFrame) -> ClaimCheck:
@@ -134,7 +137,7 @@ def check_classical_most_frequent(studies: pd.DataFrame) -> ClaimCheck:
     Holds when more studies use classical augmentation than any other family.
     """
     known = _studies_with(studies, "method_family")
-    counts = _family_counts(known) if len(known) else pd.Series(dtype="int64")
+    counts = _family_counts(known)
     classical = int(counts.get(CLASSICAL, 0))
     others = counts.drop(CLASSICAL, errors="ignore")
     runner_up = str(others.idxmax()) if len(others) else None
@@ -249,7 +252,7 @@ def check_rule_based_less_common(studies: pd.DataFrame) -> ClaimCheck:
     augmentation and than use deep generative models.
     """
     known = _studies_with(studies, "method_family")
-    counts = _family_counts(known) if len(known) else pd.Series(dtype="int64")
+    counts = _family_counts(known)
     rule, classical, dgm = (int(counts.get(f, 0)) for f in (RULE_BASED, CLASSICAL, DGM))
     numbers = {
         "studies": len(known),
