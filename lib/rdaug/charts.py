@@ -19,6 +19,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from .loading import long_view
 from .paths import REPO_ROOT
 
 BUNDLE_NAME = "vega-embed-bundle.js"
@@ -100,8 +101,7 @@ def study_points(studies: pd.DataFrame, field: str) -> pd.DataFrame:
 
     Missing DOIs read "no DOI" in a tooltip rather than "null".
     """
-    columns = ["key", "title", "year", "doi", "approach", field]
-    points = studies[columns].explode(field).dropna(subset=[field])
+    points = long_view(studies, field, keep=("key", "title", "year", "doi", "approach"))
     points = points.astype({"title": object, "doi": object, "approach": object})
     points["doi"] = points["doi"].where(points["doi"].notna(), "no DOI")
     points["approach"] = points["approach"].where(points["approach"].notna(), "unknown")
