@@ -45,8 +45,9 @@ from pydantic import (
 )
 
 from .errors import Problem, ScreeningLogError
-from .paths import REPO_ROOT, data_dir, vocabulary_path
-from .validation import FILE, read_yaml
+from .loading import display_path
+from .paths import data_dir, vocabulary_path
+from .validation import FILE, dotted_location, read_yaml
 
 NOT_REPORTED = "not reported"
 NOT_RECORDED = "not recorded"
@@ -218,25 +219,6 @@ def screening_dir() -> Path:
     return data_dir() / "screening"
 
 
-def _label(path: Path) -> str:
-    for base in (Path.cwd(), REPO_ROOT):
-        try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            continue
-    return str(path)
-
-
-def _dotted(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
 def _check_log(document: object, label: str, stem: str, reasons: dict[str, str]):
     if not isinstance(document, dict):
         kind = type(document).__name__
@@ -254,7 +236,8 @@ def _check_log(document: object, label: str, stem: str, reasons: dict[str, str])
                 message = "is not a field of a screening log"
             elif item["type"] == "literal_error":
                 message = f"{item.get('input')!r} is not allowed; {message.lower()}"
-            problems.append(Problem(label, _dotted(item["loc"]) or FILE, message))
+            field = dotted_location(item["loc"]) or FILE
+            problems.append(Problem(label, field, message))
     if log is None:
         return None, problems
 
@@ -364,14 +347,13 @@ def load_screening_logs(folder: os.PathLike | str | None = None) -> list[Screeni
     """
     folder = Path(folder) if folder else screening_dir()
     if not folder.is_dir():
-        raise ScreeningLogError(
-            [Problem(_label(folder), FILE, "no such folder; create data/screening")]
-        )
+        message = "no such folder; create data/screening with one log per update"
+        raise ScreeningLogError([Problem(display_path(folder), FILE, message)])
     reasons = exclusion_reasons()
     logs: list[tuple[ScreeningLog, str]] = []
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
-        label = _label(path)
+        label = display_path(path)
         document, read_problems = read_yaml(path, label)
         if read_problems:
             problems.extend(read_problems)

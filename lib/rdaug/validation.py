@@ -313,7 +313,7 @@ def _from_pydantic(error: ValidationError, label: str) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         loc = item["loc"]
-        field = _dotted(loc)
+        field = dotted_location(loc)
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = _unknown_field_message(loc)
@@ -334,7 +334,8 @@ def _from_pydantic(error: ValidationError, label: str) -> list[Problem]:
     return problems
 
 
-def _dotted(loc: tuple) -> str:
+def dotted_location(loc: tuple) -> str:
+    """Write a pydantic error location as ``methods[0].family``."""
     text = ""
     for part in loc:
         text += (
@@ -366,7 +367,7 @@ def _unknown_field_message(loc: tuple) -> str:
         model = _inner_model(annotation) or model
     allowed = list(model.model_fields)
     hint = nearest(str(loc[-1]), allowed)
-    message = f"is not a field of {_dotted(loc[:-1]) or 'a study record'}"
+    message = f"is not a field of {dotted_location(loc[:-1]) or 'a study record'}"
     message += f"; did you mean {hint!r}?" if hint else "."
     return f"{message} Allowed here: {', '.join(allowed)}"
 
