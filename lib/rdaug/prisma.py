@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -46,8 +45,9 @@ from pydantic import (
 
 from .errors import Problem, ScreeningLogError
 from .loading import display_path
-from .paths import data_dir, vocabulary_path
+from .paths import data_dir
 from .validation import FILE, dotted_location, read_yaml
+from .vocabulary import load_vocabulary
 
 NOT_REPORTED = "not reported"
 NOT_RECORDED = "not recorded"
@@ -87,20 +87,7 @@ def exclusion_reasons(path: Path | None = None) -> dict[str, str]:
 
     They live in the ``exclusion_reason`` block of ``data/vocabulary.yaml``.
     """
-    path = Path(path) if path else vocabulary_path()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    block = raw.get("exclusion_reason")
-    if not isinstance(block, dict) or not block:
-        raise ScreeningLogError(
-            [
-                Problem(
-                    str(path),
-                    "exclusion_reason",
-                    "is missing; add the vocabulary of exclusion reasons",
-                )
-            ]
-        )
-    return {str(k): str(v) for k, v in block.items()}
+    return dict(load_vocabulary(path).terms["exclusion_reason"])
 
 
 # --------------------------------------------------------------------------- schema

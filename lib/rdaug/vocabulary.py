@@ -31,6 +31,7 @@ FLAT_LISTS = (
     "origin",
     "extraction",
     "confidence",
+    "exclusion_reason",  # screening decisions (rdaug.prisma), not study fields
 )
 
 
